@@ -1,0 +1,55 @@
+"""The ORM models of the whole domain vocabulary, importable from one place."""
+
+from boardroom.storage.models.actions import ActionPoint, ActionUpdate, action_plan_item
+from boardroom.storage.models.base import Base
+from boardroom.storage.models.boards import Board, Membership, Person, StandingItem
+from boardroom.storage.models.enums import (
+    ActionStatus,
+    AttendanceStatus,
+    MeetingStatus,
+    Purpose,
+    Rag,
+    Role,
+    StandingKind,
+)
+from boardroom.storage.models.meetings import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    MeetingSeries,
+    Minute,
+    Paper,
+    Resolution,
+)
+from boardroom.storage.models.plans import Plan, PlanItem, PlanItemUpdate, PlanSection
+
+__all__ = [
+    "ActionPoint",
+    "ActionStatus",
+    "ActionUpdate",
+    "AgendaItem",
+    "Attendance",
+    "AttendanceStatus",
+    "Base",
+    "Board",
+    "Declaration",
+    "Meeting",
+    "MeetingSeries",
+    "MeetingStatus",
+    "Membership",
+    "Minute",
+    "Paper",
+    "Person",
+    "Plan",
+    "PlanItem",
+    "PlanItemUpdate",
+    "PlanSection",
+    "Purpose",
+    "Rag",
+    "Resolution",
+    "Role",
+    "StandingItem",
+    "StandingKind",
+    "action_plan_item",
+]

@@ -1,0 +1,1 @@
+"""Everything Qt: windows, widgets, item models and dialogs. Calls the services, never SQL."""

@@ -1,0 +1,48 @@
+"""What every sidebar page has in common."""
+
+from typing import ClassVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+from boardroom.ui.context import AppContext
+from boardroom.ui.widgets.empty_state import EmptyState
+
+
+class Page(QWidget):
+    """A sidebar page. Subclasses name themselves and refresh when the board changes.
+
+    ``key`` is stable (used to remember the last page); ``title`` is shown to the user.
+    """
+
+    key: ClassVar[str]
+    title: ClassVar[str]
+    icon_name: ClassVar[str]
+    empty_headline: ClassVar[str]
+    empty_hint: ClassVar[str]
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName(f"page-{self.key}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        heading = QLabel(self.tr_title())
+        heading.setObjectName("pageHeading")
+        outer.addWidget(heading)
+        self.stack = QStackedLayout()
+        self.empty = EmptyState(self.icon_name, self.empty_headline, self.empty_hint)
+        self.body = QWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.body)
+        outer.addLayout(self.stack, 1)
+        context.board_changed.connect(lambda _board: self.refresh())
+        context.data_changed.connect(self.refresh)
+
+    @classmethod
+    def tr_title(cls) -> str:
+        return QCoreApplication.translate("Page", cls.title)
+
+    def refresh(self) -> None:
+        """Reload from the database; pages without content yet show their empty state."""
+        self.stack.setCurrentWidget(self.empty)

@@ -1,0 +1,74 @@
+"""Shared fixtures: one QApplication, a fresh database per test on SQLite or PostgreSQL.
+
+Set ``BOARDROOM_DATABASE_URL`` to a PostgreSQL URL to run the storage tests there; each
+test then starts from an empty ``public`` schema.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import create_engine, make_url, text
+
+from boardroom.storage.database import ENV_VAR, Database, open_database
+
+POSTGRES_URL = os.environ.get(ENV_VAR, "")
+ON_POSTGRES = POSTGRES_URL.startswith("postgresql")
+STORAGE_FIXTURES = {"database", "database_url", "demo_database"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Whatever touches the database is a storage test: CI runs those again on PostgreSQL."""
+    for item in items:
+        if STORAGE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.storage)
+
+
+def _empty_postgres() -> str:
+    url = make_url(POSTGRES_URL)
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """A URL to a brand-new, empty database."""
+    if ON_POSTGRES:
+        return _empty_postgres()
+    return f"sqlite:///{tmp_path / 'boardroom.db'}"
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = open_database(database_url)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def demo_database(database: Database) -> Database:
+    from boardroom.services.demo import load_demo
+
+    with database.transaction() as session:
+        load_demo(session)
+    return database
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Never let a test touch the real user's data folder or settings."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
