@@ -43,6 +43,15 @@ class Page(QWidget):
     def tr_title(cls) -> str:
         return QCoreApplication.translate("Page", cls.title)
 
+    def create_new(self) -> None:
+        """What File → New (Ctrl+N) does on this page; pages that create records override it."""
+        self.context.status_message.emit(
+            QCoreApplication.translate("Page", "Nothing to create on this page.")
+        )
+
+    def apply_search(self, text: str) -> None:
+        """The header's search box, applied to this page's list (pages with lists override)."""
+
     def refresh(self) -> None:
         """Reload from the database; pages without content yet show their empty state."""
         self.stack.setCurrentWidget(self.empty)

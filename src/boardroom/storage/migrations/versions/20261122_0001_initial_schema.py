@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 21:38:45.383936
+Create Date: 2026-11-22 21:46:17.318036
 
 """
 
