@@ -97,6 +97,32 @@ class Meeting(Entity, Base):
     declarations: Mapped[list[Declaration]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
     )
+    events: Mapped[list[MeetingEvent]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="MeetingEvent.at",
+    )
+
+
+class MeetingEvent(Entity, Base):
+    """A dated entry in a meeting's record history: approved, unlocked, circulated.
+
+    Minutes are a legal record, so every change to their standing is written down with who
+    made it and why.
+    """
+
+    __tablename__ = "meeting_event"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="events")
 
 
 class Attendance(Entity, Base):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 21:46:17.318036
+Create Date: 2026-11-22 21:51:00.599665
 
 """
 
@@ -406,6 +406,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_attendance_person_id"), ["person_id"], unique=False)
 
     op.create_table(
+        "meeting_event",
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("actor", sa.String(length=200), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+            name=op.f("fk_meeting_event_meeting_id_meeting"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_event")),
+    )
+    with op.batch_alter_table("meeting_event", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_meeting_event_meeting_id"), ["meeting_id"], unique=False
+        )
+
+    op.create_table(
         "plan_item",
         sa.Column("section_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.String(length=20), nullable=False),
@@ -762,6 +786,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_plan_item_number"))
 
     op.drop_table("plan_item")
+    with op.batch_alter_table("meeting_event", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_meeting_event_meeting_id"))
+
+    op.drop_table("meeting_event")
     with op.batch_alter_table("attendance", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_attendance_person_id"))
         batch_op.drop_index(batch_op.f("ix_attendance_meeting_id"))
