@@ -8,14 +8,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from boardroom import __version__
-from boardroom.commands import CommandGroups, demo
+from boardroom.commands import CommandGroups, backup, demo
 from boardroom.errors import BoardroomError
 from boardroom.storage.database import ENV_VAR
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Each module adds its own subcommands; see boardroom.commands.
-COMMAND_MODULES = (demo,)
+COMMAND_MODULES = (demo, backup)
 
 
 def _run_gui(args: argparse.Namespace) -> int:

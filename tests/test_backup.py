@@ -1,0 +1,83 @@
+"""Backups: consistent copies, daily rotation, verified restores that keep the old file."""
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from boardroom.cli import main
+from boardroom.errors import DatabaseError
+from boardroom.services.demo import load_demo
+from boardroom.storage.backup import KEEP_DAILY, backup_to, daily_backup, verify_backup
+from boardroom.storage.database import open_database
+from boardroom.storage.models import Person
+
+
+@pytest.fixture
+def local(tmp_path: Path):
+    database = open_database(f"sqlite:///{tmp_path / 'boardroom.db'}")
+    with database.transaction() as session:
+        load_demo(session)
+    yield database
+    database.close()
+
+
+def _people(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM person").fetchone()[0]
+
+
+def test_a_backup_is_a_sound_copy(local, tmp_path):
+    target = backup_to(local, tmp_path / "copy.db")
+    assert verify_backup(target)
+    with local.sessions() as session:
+        assert _people(target) == session.scalar(select(func.count()).select_from(Person))
+
+
+def test_daily_backup_once_a_day_keeping_the_last_14(local, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    start = date(2026, 11, 1)
+    for offset in range(KEEP_DAILY + 3):
+        assert daily_backup(local, folder, start + timedelta(days=offset)) is not None
+    assert daily_backup(local, folder, start + timedelta(days=KEEP_DAILY + 2)) is None
+    kept = sorted(p.name for p in folder.iterdir())
+    assert len(kept) == KEEP_DAILY
+    assert kept[0] == f"boardroom-{start + timedelta(days=3)}.db"
+
+
+def test_restore_verifies_first_and_keeps_the_replaced_database(local, tmp_path, capsys):
+    url = str(local.url)
+    assert main(["--database", url, "backup", "--out", str(tmp_path / "monday.db")]) == 0
+    with local.transaction() as session:
+        session.add(Person(name="Added after the backup", email="late@example.org"))
+    before = _people(Path(local.url.database))
+    local.close()
+
+    not_boardroom = tmp_path / "other.db"
+    sqlite3.connect(not_boardroom).execute("CREATE TABLE t (x)").connection.close()
+    assert main(["--database", url, "restore", str(not_boardroom)]) == 1
+    assert "not a Boardroom database" in capsys.readouterr().err
+    assert _people(Path(local.url.database)) == before, "a refused restore changes nothing"
+
+    assert main(["--database", url, "restore", str(tmp_path / "monday.db")]) == 0
+    output = capsys.readouterr().out
+    assert _people(Path(local.url.database)) == before - 1
+    kept = next(tmp_path.glob("boardroom.replaced-*.db"))
+    assert str(kept) in output and _people(kept) == before
+
+
+def test_a_damaged_file_is_refused_by_name(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DatabaseError, match=r"junk\.db is not a Boardroom database"):
+        verify_backup(junk)
+
+
+def test_postgresql_is_pointed_at_its_own_tools(database):
+    if database.is_sqlite:
+        pytest.skip("this is about a server database")
+    with pytest.raises(DatabaseError, match="pg_dump"):
+        backup_to(database, Path("/tmp/never.db"))
