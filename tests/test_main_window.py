@@ -1,12 +1,22 @@
-"""The window opens offscreen, shows the database, and every page can be reached."""
+"""The window opens offscreen, shows the database, every page can be reached, and it behaves
+like a native application: shortcuts, restored place, theme changes, one instance."""
 
-from PySide6.QtCore import Qt
+import uuid
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import QMessageBox
 
+from boardroom import __version__
+from boardroom.ui.about_dialog import AboutDialog
 from boardroom.ui.app import offer_demo
 from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.pages import PAGE_TYPES
+from boardroom.ui.settings_dialog import SettingsDialog
+from boardroom.ui.settings_store import SettingsStore
+from boardroom.ui.shortcuts_dialog import ShortcutsDialog
+from boardroom.ui.single_instance import SingleInstance
 
 
 def _window(qtbot, database) -> MainWindow:
@@ -45,3 +55,147 @@ def test_first_start_on_an_empty_database_offers_the_demo(qtbot, database, monke
     assert window.board_box.currentText() == "Wirral Improvement Board"
     offer_demo(window, database)
     assert len(asked) == 1, "a database with a board is not offered the demo again"
+
+
+def test_size_place_and_last_page_are_restored_in_the_next_window(qtbot, demo_database):
+    first = _window(qtbot, demo_database)
+    first.resize(first.width(), 560)
+    first.move(30, 40)
+    first.go_to(3)
+    first.close()
+
+    second = _window(qtbot, demo_database)
+    assert second.current_page().key == first.pages[3].key
+    assert second.navigation.currentRow() == 3
+    # The offscreen screen is 800 px wide, narrower than the window: only x is clamped.
+    assert (second.y(), second.height()) == (40, 560)
+    second.showMaximized()
+    second.close()
+    assert _window(qtbot, demo_database).isMaximized()
+
+
+def test_an_unknown_saved_page_opens_the_dashboard(qtbot, demo_database):
+    SettingsStore().save_window(QByteArray(), QByteArray(), "retired-page")
+    window = _window(qtbot, demo_database)
+    assert window.navigation.currentRow() == 0
+
+
+def _press(qtbot, window: MainWindow, key: str) -> None:
+    sequence = QKeySequence(key)
+    combination = sequence[0]
+    qtbot.keyClick(window, combination.key(), combination.keyboardModifiers())
+
+
+def test_standard_shortcuts_reach_the_current_page(qtbot, demo_database, monkeypatch):
+    window = _window(qtbot, demo_database)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.go_to(1)
+    created, searched = [], []
+    monkeypatch.setattr(window.current_page(), "create_new", lambda: created.append(True))
+    monkeypatch.setattr(window.current_page(), "apply_search", searched.append)
+
+    _press(qtbot, window, "Ctrl+N")
+    assert created == [True]
+
+    _press(qtbot, window, "Ctrl+F")
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "Hassall")
+    assert searched[-1] == "Hassall"
+
+    window.go_to(2)
+    assert searched[-1] == "", "leaving a page clears its search"
+    assert window.search.text() == ""
+
+
+def test_settings_open_from_the_keyboard_and_the_header(qtbot, demo_database, monkeypatch):
+    window = _window(qtbot, demo_database)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    opened = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    _press(qtbot, window, "Ctrl+,")
+    qtbot.mouseClick(window.settings_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 2
+    assert opened[0].in_use == demo_database.describe()
+
+
+def test_quit_closes_the_window_and_remembers_it(qtbot, demo_database):
+    window = _window(qtbot, demo_database)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.go_to(4)
+    _press(qtbot, window, "Ctrl+Q")
+    assert not window.isVisible()
+    assert SettingsStore().last_page() == window.pages[4].key
+
+
+def test_the_shortcut_reference_lists_every_menu_shortcut(qtbot, demo_database):
+    window = _window(qtbot, demo_database)
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    listed = {(section, command): keys for section, command, keys in dialog.rows}
+    assert listed[("File", "New")] == "Ctrl+N"
+    assert listed[("File", "Quit")] == "Ctrl+Q"
+    assert listed[("Edit", "Find")] == "Ctrl+F"
+    assert "Ctrl+," in listed[("Edit", "Settings")]
+    assert "F1" in listed[("Help", "Keyboard shortcuts")]
+    for row, page in enumerate(window.pages, start=1):
+        assert listed[("Go", page.tr_title())] == f"Ctrl+{row}"
+    html = dialog.text.toPlainText()
+    assert "Keyboard shortcuts" in html
+    assert "Ctrl+F" in html
+
+
+def test_a_second_launch_brings_the_window_forward(qtbot, demo_database):
+    window = _window(qtbot, demo_database)
+    window.showMinimized()
+    name = f"boardroom-test-{uuid.uuid4().hex}"
+    first = SingleInstance(name)
+    first.activation_requested.connect(window.bring_to_front)
+    try:
+        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+            assert not SingleInstance(name).is_primary
+        assert not window.isMinimized()
+    finally:
+        first.close()
+
+
+def _ink(icon: QIcon) -> set[str]:
+    image = icon.pixmap(24, 24).toImage()
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+
+
+def test_icons_and_sidebar_follow_a_switch_to_dark(qtbot, demo_database, qapp):
+    window = _window(qtbot, demo_database)
+    search_icon = window.settings_button.icon()
+    light = qapp.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    dark.setColor(QPalette.ColorRole.AlternateBase, QColor("#303030"))
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()
+        assert _ink(search_icon) == {"#eeeeee"}, "the icon already shown re-tints"
+        sidebar = window.navigation.grab().toImage()
+        corner = sidebar.pixelColor(sidebar.width() - 4, sidebar.height() - 4)
+        assert corner.name() == "#303030", "the sidebar's palette(...) colours are re-read"
+    finally:
+        qapp.setPalette(light)
+    assert _ink(search_icon) == {light.color(QPalette.ColorRole.WindowText).name()}
+    sharp = search_icon.pixmap(QSize(24, 24), 2.0)
+    assert (sharp.width(), sharp.devicePixelRatio()) == (48, 2.0), "drawn for high-DPI screens"
+
+
+def test_about_shows_version_and_licence(qtbot):
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert __version__ in dialog.version.text()
+    assert "MIT" in dialog.licence_heading.text()
+    assert dialog.licence.toPlainText().startswith("MIT License")
+    assert "Python" in dialog.platform.text()

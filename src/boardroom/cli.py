@@ -8,14 +8,25 @@ import sys
 from collections.abc import Callable, Sequence
 
 from boardroom import __version__
-from boardroom.commands import CommandGroups, backup, demo
+from boardroom.commands import CommandGroups, agenda, backup, demo, invites, meetings, minutes
+from boardroom.commands import actions as action_commands
+from boardroom.commands import plans as plan_commands
 from boardroom.errors import BoardroomError
 from boardroom.storage.database import ENV_VAR
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Each module adds its own subcommands; see boardroom.commands.
-COMMAND_MODULES = (demo, backup)
+COMMAND_MODULES = (
+    demo,
+    backup,
+    agenda,
+    meetings,
+    invites,
+    plan_commands,
+    action_commands,
+    minutes,
+)
 
 
 def _run_gui(args: argparse.Namespace) -> int:

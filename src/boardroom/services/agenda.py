@@ -9,12 +9,26 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, NotFoundError
-from boardroom.storage.models import AgendaItem, Meeting, StandingKind
+from boardroom.storage.models import (
+    ActionPoint,
+    ActionStatus,
+    AgendaItem,
+    Board,
+    Meeting,
+    Person,
+    Purpose,
+    StandingItem,
+    StandingKind,
+)
+
+T = TypeVar("T", AgendaItem, StandingItem)
+MAX_MINUTES = 600
 
 
 @dataclass(frozen=True)
@@ -103,12 +117,8 @@ def start_from_template(session: Session, meeting_id: int) -> list[AgendaItem]:
     return items
 
 
-def move_item(session: Session, item_id: int, new_index: int) -> None:
-    """Move an item among its siblings; everyone after it shifts, numbers follow."""
-    item = session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFoundError("That agenda item no longer exists.")
-    siblings = list(
+def _siblings(session: Session, item: AgendaItem) -> list[AgendaItem]:
+    return list(
         session.scalars(
             select(AgendaItem)
             .where(
@@ -120,13 +130,34 @@ def move_item(session: Session, item_id: int, new_index: int) -> None:
             .order_by(AgendaItem.position)
         )
     )
-    if not 0 <= new_index < len(siblings):
-        raise BoardroomError(f"An item can move to places 1 to {len(siblings)} only.")
-    siblings.remove(item)
-    siblings.insert(new_index, item)
-    for position, sibling in enumerate(siblings):
-        if sibling.position != position:
-            sibling.position = position
+
+
+def _renumber(rows: Sequence[AgendaItem | StandingItem]) -> None:
+    """Positions 0, 1, 2 … in list order, touching (and versioning) only rows that moved."""
+    for position, row in enumerate(rows):
+        if row.position != position:
+            row.position = position
+
+
+def _place(rows: list[T], row: T, new_index: int) -> None:
+    if not 0 <= new_index < len(rows):
+        raise BoardroomError(f"An item can move to places 1 to {len(rows)} only.")
+    rows.remove(row)
+    rows.insert(new_index, row)
+    _renumber(rows)
+
+
+def _item(session: Session, item_id: int) -> AgendaItem:
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFoundError("That agenda item no longer exists.")
+    return item
+
+
+def move_item(session: Session, item_id: int, new_index: int) -> None:
+    """Move an item among its siblings; everyone after it shifts, numbers follow."""
+    item = _item(session, item_id)
+    _place(_siblings(session, item), item, new_index)
     session.flush()
 
 
@@ -162,3 +193,192 @@ def append_item(
     session.add(item)
     session.flush()
     return item
+
+
+@dataclass(frozen=True)
+class ItemFields:
+    """What the agenda editor edits on one item."""
+
+    title: str
+    purpose: Purpose = Purpose.INFORMATION
+    presenter_id: int | None = None
+    presenter_text: str = ""  # a presenter who is not in the people list
+    minutes: int = 10
+    description: str = ""
+    confidential: bool = False
+
+
+def _check_minutes(minutes: int) -> None:
+    if not 0 <= minutes <= MAX_MINUTES:
+        raise BoardroomError(f"Minutes allotted must be between 0 and {MAX_MINUTES}.")
+
+
+def update_item(session: Session, item_id: int, fields: ItemFields) -> AgendaItem:
+    """Save the editor's fields; a named person wins over free-text presenter."""
+    item = _item(session, item_id)
+    title = fields.title.strip()
+    if not title:
+        raise BoardroomError("An agenda item needs a title.")
+    _check_minutes(fields.minutes)
+    if fields.presenter_id is not None and session.get(Person, fields.presenter_id) is None:
+        raise NotFoundError("The presenter chosen is no longer in the people list.")
+    item.title = title
+    item.purpose = fields.purpose
+    item.presenter_id = fields.presenter_id
+    item.presenter_text = "" if fields.presenter_id is not None else fields.presenter_text.strip()
+    item.minutes_allotted = fields.minutes
+    item.description = fields.description.strip()
+    item.confidential = fields.confidential
+    session.flush()
+    return item
+
+
+def delete_item(session: Session, item_id: int) -> None:
+    """Remove an item with its sub-items; the items after it close up."""
+    item = _item(session, item_id)
+    siblings = _siblings(session, item)
+    siblings.remove(item)
+    session.delete(item)
+    _renumber(siblings)
+    session.flush()
+
+
+def indent_item(session: Session, item_id: int) -> None:
+    """Make an item the last sub-item of the item above it (4 becomes 3.2).
+
+    Sub-items go one level deep, as board agendas do: 3.1, never 3.1.1.
+    """
+    item = _item(session, item_id)
+    if item.parent_id is not None:
+        raise BoardroomError("Sub-items cannot have sub-items of their own.")
+    if item.children:
+        raise BoardroomError("An item with sub-items cannot itself become a sub-item.")
+    siblings = _siblings(session, item)
+    index = siblings.index(item)
+    if index == 0:
+        raise BoardroomError("The first item has no item above it to go under.")
+    parent = siblings[index - 1]
+    siblings.remove(item)
+    _renumber(siblings)
+    item.parent_id = parent.id
+    item.position = len(parent.children)
+    session.flush()
+    session.expire(parent, ["children"])
+
+
+def outdent_item(session: Session, item_id: int) -> None:
+    """Make a sub-item a main item again, just after its parent (3.2 becomes 4)."""
+    item = _item(session, item_id)
+    if item.parent_id is None:
+        raise BoardroomError("This is already a main item.")
+    parent = _item(session, item.parent_id)
+    old_siblings = _siblings(session, item)
+    old_siblings.remove(item)
+    _renumber(old_siblings)
+    top_level = _siblings(session, parent)
+    item.parent_id = None
+    top_level.insert(top_level.index(parent) + 1, item)
+    _renumber(top_level)
+    session.flush()
+    session.expire(parent, ["children"])
+
+
+def actions_for_review(
+    session: Session, meeting: Meeting, *, public: bool = False
+) -> list[ActionPoint]:
+    """What the action log item lists: the board's actions still open, raised before this
+    meeting (or outside any meeting), oldest first.
+
+    ``public`` leaves out actions raised under an exempt item, whose wording may itself be
+    exempt.
+    """
+    actions = session.scalars(
+        select(ActionPoint)
+        .where(
+            ActionPoint.board_id == meeting.board_id,
+            ActionPoint.status.in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS]),
+        )
+        .order_by(ActionPoint.year, ActionPoint.sequence)
+    )
+    return [
+        action
+        for action in actions
+        if (action.origin_meeting is None or action.origin_meeting.starts_at < meeting.starts_at)
+        and not (public and action.origin_item is not None and action.origin_item.confidential)
+    ]
+
+
+# The board's template of standing items, from which every new agenda starts.
+
+
+def _board(session: Session, board_id: int) -> Board:
+    board = session.get(Board, board_id)
+    if board is None:
+        raise NotFoundError("That board no longer exists.")
+    return board
+
+
+def _standing(session: Session, standing_id: int) -> StandingItem:
+    standing = session.get(StandingItem, standing_id)
+    if standing is None:
+        raise NotFoundError("That standing item no longer exists.")
+    return standing
+
+
+def _standing_title(title: str) -> str:
+    title = title.strip()
+    if not title:
+        raise BoardroomError("A standing item needs a title.")
+    return title
+
+
+def add_standing_item(
+    session: Session,
+    board_id: int,
+    title: str,
+    purpose: Purpose = Purpose.INFORMATION,
+    minutes: int = 5,
+) -> StandingItem:
+    """Add a line at the end of the board's template (e.g. "Forward plan")."""
+    board = _board(session, board_id)
+    _check_minutes(minutes)
+    standing = StandingItem(
+        title=_standing_title(title),
+        purpose=purpose,
+        minutes_allotted=minutes,
+        position=len(board.standing_items),
+    )
+    board.standing_items.append(standing)
+    session.flush()
+    return standing
+
+
+def update_standing_item(
+    session: Session, standing_id: int, title: str, purpose: Purpose, minutes: int
+) -> StandingItem:
+    """Reword a template line; its kind (what the app does with it) stays."""
+    standing = _standing(session, standing_id)
+    _check_minutes(minutes)
+    standing.title = _standing_title(title)
+    standing.purpose = purpose
+    standing.minutes_allotted = minutes
+    session.flush()
+    return standing
+
+
+def remove_standing_item(session: Session, standing_id: int) -> None:
+    """Drop a line from the template; agendas already started keep their copy."""
+    standing = _standing(session, standing_id)
+    board = standing.board
+    board.standing_items.remove(standing)
+    session.delete(standing)
+    _renumber(board.standing_items)
+    session.flush()
+
+
+def move_standing_item(session: Session, standing_id: int, new_index: int) -> None:
+    standing = _standing(session, standing_id)
+    rows = list(standing.board.standing_items)
+    _place(rows, standing, new_index)
+    session.flush()
+    session.expire(standing.board, ["standing_items"])

@@ -1,10 +1,20 @@
-"""Boards: creation with the standing items every agenda starts from."""
+"""Boards: creation with the standing items every agenda starts from, and their calendar rules.
+
+A board's quorum, time zone, bank-holiday region and circulation lead time drive every date
+the app works out for it, so they are validated here once for the UI and the CLI alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from boardroom.errors import BoardroomError
+from boardroom.errors import BoardroomError, ConflictError, NotFoundError
 from boardroom.storage.models import Board, Purpose, StandingItem, StandingKind
+from boardroom.workdays import REGIONS
 
 DEFAULT_STANDING_ITEMS: tuple[tuple[str, Purpose, StandingKind, int], ...] = (
     ("Welcome, introductions and apologies", Purpose.INFORMATION, StandingKind.WELCOME, 5),
@@ -21,19 +31,112 @@ DEFAULT_STANDING_ITEMS: tuple[tuple[str, Purpose, StandingKind, int], ...] = (
 )
 
 
-def create_board(session: Session, name: str, **fields: object) -> Board:
-    """Add a board with the default standing-item template; names are unique."""
+@dataclass(frozen=True)
+class BoardRules:
+    """The settings of a board the edit dialog changes; defaults are the terms of reference's."""
+
+    quorum: int = 1
+    venue: str = ""
+    time_zone: str = "Europe/London"
+    holiday_region: str = "GB-ENG"
+    lead_days: int = 5  # "no later than 5 working days before each meeting"
+
+    def validated(self) -> BoardRules:
+        if self.quorum < 1:
+            raise BoardroomError("The quorum must be at least 1 member.")
+        if not 0 <= self.lead_days <= 60:
+            raise BoardroomError("The circulation lead time must be between 0 and 60 working days.")
+        if self.holiday_region not in REGIONS:
+            choices = ", ".join(REGIONS)
+            raise BoardroomError(
+                f"Unknown bank-holiday region “{self.holiday_region}”; choose one of {choices}."
+            )
+        try:
+            ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise BoardroomError(
+                f"“{self.time_zone}” is not a time zone; use a name such as Europe/London."
+            ) from None
+        return BoardRules(
+            quorum=self.quorum,
+            venue=self.venue.strip(),
+            time_zone=self.time_zone,
+            holiday_region=self.holiday_region,
+            lead_days=self.lead_days,
+        )
+
+
+def time_zone_names() -> list[str]:
+    """Every zone the system knows, for the board dialog's picker."""
+    return sorted(available_timezones())
+
+
+def _check_name_free(session: Session, name: str, board_id: int | None = None) -> str:
     name = name.strip()
     if not name:
         raise BoardroomError("A board needs a name.")
-    if session.scalar(select(Board.id).where(Board.name == name)) is not None:
+    clash = session.scalar(select(Board.id).where(Board.name == name))
+    if clash is not None and clash != board_id:
         raise BoardroomError(f"There is already a board called “{name}”.")
+    return name
+
+
+def create_board(session: Session, name: str, **fields: object) -> Board:
+    """Add a board with the default standing-item template; names are unique."""
+    name = _check_name_free(session, name)
     board = Board(name=name, **fields)
     board.standing_items = [
         StandingItem(position=i, title=title, purpose=purpose, kind=kind, minutes_allotted=mins)
         for i, (title, purpose, kind, mins) in enumerate(DEFAULT_STANDING_ITEMS)
     ]
     session.add(board)
+    session.flush()
+    return board
+
+
+def add_board(session: Session, name: str, rules: BoardRules) -> Board:
+    """A new board from the board dialog, its rules checked first."""
+    checked = rules.validated()
+    return create_board(
+        session,
+        name,
+        quorum=checked.quorum,
+        venue=checked.venue,
+        time_zone=checked.time_zone,
+        holiday_region=checked.holiday_region,
+        lead_days=checked.lead_days,
+    )
+
+
+def get_board(session: Session, board_id: int) -> Board:
+    board = session.get(Board, board_id)
+    if board is None:
+        raise NotFoundError("That board no longer exists.")
+    return board
+
+
+def update_board(
+    session: Session,
+    board_id: int,
+    name: str,
+    rules: BoardRules,
+    *,
+    expected_version: int | None = None,
+) -> Board:
+    """Change a board's name and rules; refused when another desk changed it first."""
+    board = get_board(session, board_id)
+    if expected_version is not None and board.version != expected_version:
+        raise ConflictError(
+            "This board was changed at another desk since you opened it. "
+            "Reload to see their changes."
+        )
+    board.name = _check_name_free(session, name, board.id)
+    checked = rules.validated()
+    board.quorum = checked.quorum
+    board.venue = checked.venue
+    board.time_zone = checked.time_zone
+    board.holiday_region = checked.holiday_region
+    board.lead_days = checked.lead_days
     session.flush()
     return board
 

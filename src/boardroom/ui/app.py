@@ -1,16 +1,51 @@
-"""Start-up: the QApplication, the database, the first-run offer of the demo board."""
+"""Start-up: one instance per user, the QApplication, the database, the first-run demo offer.
 
+The database is, in order: ``--database`` on the command line, ``BOARDROOM_DATABASE_URL``,
+the one chosen in Settings (password from the keyring), the local SQLite file. When the saved
+shared database cannot be opened the clerk may fall back to the local file, so a server that
+is down (or a wrong URL) never locks them out of Settings.
+"""
+
+from __future__ import annotations
+
+import os
 import sys
 
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from boardroom import __version__
+from boardroom.assets import resource
 from boardroom.errors import BoardroomError
 from boardroom.services.boards import list_boards
-from boardroom.storage.database import Database, open_database
+from boardroom.settings import Settings, startup_database_url
+from boardroom.storage.database import ENV_VAR, Database, open_database
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import app_icon
 from boardroom.ui.main_window import MainWindow
+from boardroom.ui.settings_store import APPLICATION, ORGANISATION, SettingsStore
+from boardroom.ui.single_instance import SingleInstance
+
+# Set by the installers' build check: open the window, report, quit. A value ending in
+# ".png" also saves a screenshot of the window there.
+SMOKE_TEST_VAR = "BOARDROOM_SMOKE_TEST"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def install_translators(app: QApplication) -> None:
+    """Qt's own strings and Boardroom's in the system language, where a translation exists."""
+    locale = QLocale.system()
+    folders = {
+        "qtbase": QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        "boardroom": str(resource("translations")),
+    }
+    for name, folder in folders.items():
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
 
 
 def create_application() -> QApplication:
@@ -18,10 +53,12 @@ def create_application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv)
-    app.setApplicationName("Boardroom")
-    app.setOrganizationName("Boardroom")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("boardroom")  # matches boardroom.desktop: the dock shows our icon
     app.setWindowIcon(app_icon())
+    install_translators(app)
     return app
 
 
@@ -42,16 +79,66 @@ def offer_demo(window: MainWindow, database: Database) -> None:
         window.load_demo()
 
 
+def open_startup_database(explicit: str | None, settings: Settings) -> Database | None:
+    """The database to work on, or None (after telling the user why) to quit."""
+    try:
+        return open_database(startup_database_url(explicit, settings))
+    except BoardroomError as error:
+        chosen_in_settings = settings.database_url and not (explicit or os.environ.get(ENV_VAR))
+        if not chosen_in_settings:
+            QMessageBox.critical(None, _tr("Boardroom"), error.message)
+            return None
+        answer = QMessageBox.question(
+            None,
+            _tr("Boardroom"),
+            _tr(
+                "{0}\n\nOpen the database on this computer instead? You can choose the "
+                "shared database again in Settings."
+            ).format(error.message),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    try:
+        return open_database(None)
+    except BoardroomError as error:
+        QMessageBox.critical(None, _tr("Boardroom"), error.message)
+        return None
+
+
+def _smoke_test(window: MainWindow, app: QApplication, target: str) -> None:
+    image = window.grab().toImage()
+    if target.endswith(".png"):
+        image.save(target)
+    print(
+        f"Boardroom {__version__}: window shown, {image.width()}x{image.height()}, "
+        f"page {window.current_page().key}",
+        flush=True,
+    )
+    app.exit(0 if not image.isNull() else 1)
+
+
 def run(database_url: str | None = None) -> int:
     app = create_application()
-    try:
-        database = open_database(database_url)
-    except BoardroomError as error:
-        QMessageBox.critical(None, "Boardroom", error.message)
+    smoke_test = os.environ.get(SMOKE_TEST_VAR, "")
+    instance = None
+    if not smoke_test:
+        instance = SingleInstance()
+        if not instance.is_primary:
+            return 0  # the window already open has been brought to the front
+    store = SettingsStore()
+    database = open_startup_database(database_url, store.load())
+    if database is None:
         return 1
-    window = MainWindow(AppContext(database))
+    window = MainWindow(AppContext(database), store)
     window.show()
-    offer_demo(window, database)
+    if instance is not None:
+        instance.activation_requested.connect(window.bring_to_front)
+    if smoke_test:
+        QTimer.singleShot(0, lambda: _smoke_test(window, app, smoke_test))
+    else:
+        offer_demo(window, database)
     code = app.exec()
     database.close()
+    if instance is not None:
+        instance.close()
     return code

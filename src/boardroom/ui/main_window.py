@@ -1,10 +1,18 @@
 """The main window: navigation on the left, board switcher and search on top, the open
-database and save state at the bottom."""
+database and save state at the bottom.
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+It behaves like a native application: standard shortcuts and menu roles (macOS moves
+Settings, About and Quit to the application menu), its size, place and last page restored,
+and its stylesheet re-read from the palette when the system switches light or dark.
+"""
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -12,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,9 +28,15 @@ from PySide6.QtWidgets import (
 from boardroom import __version__
 from boardroom.services.boards import list_boards
 from boardroom.services.demo import load_demo
+from boardroom.ui.about_dialog import AboutDialog
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import app_icon, icon
 from boardroom.ui.pages import PAGE_TYPES, Page
+from boardroom.ui.settings_dialog import SettingsDialog
+from boardroom.ui.settings_store import SettingsStore
+from boardroom.ui.shortcuts_dialog import ShortcutsDialog
+
+Shortcut = QKeySequence.StandardKey | str
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { border: none; background: palette(alternate-base); padding-top: 8px; }
@@ -34,12 +49,14 @@ QLabel#pageHeading { font-size: 17pt; font-weight: 600; padding-bottom: 6px; }
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, store: SettingsStore | None = None) -> None:
         super().__init__()
         self.context = context
+        self.store = store or SettingsStore()
         self.setWindowTitle(self.tr("Boardroom"))
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
+        self._restyling = False
         self.setStyleSheet(SIDEBAR_STYLE)
 
         self.pages: list[Page] = [page_type(context) for page_type in PAGE_TYPES]
@@ -67,7 +84,7 @@ class MainWindow(QMainWindow):
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         context.data_changed.connect(self.reload_boards)
         self.reload_boards()
-        self.navigation.setCurrentRow(0)
+        self._restore_place()
 
     def _sidebar(self) -> QWidget:
         panel = QWidget()
@@ -106,33 +123,133 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.board_box)
         layout.addStretch(1)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search  Ctrl+F"))
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        native = QKeySequence.SequenceFormat.NativeText
+        self.search.setPlaceholderText(self.tr("Search  {0}").format(find.toString(native)))
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
+        self.search.textChanged.connect(lambda text: self.current_page().apply_search(text))
         layout.addWidget(self.search)
+        self.settings_button = QToolButton()
+        self.settings_button.setIcon(icon("settings"))
+        self.settings_button.setAutoRaise(True)
+        settings_key = QKeySequence("Ctrl+,").toString(native)
+        self.settings_button.setToolTip(self.tr("Settings ({0})").format(settings_key))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.settings_button.clicked.connect(self.open_settings)
+        layout.addWidget(self.settings_button)
         return bar
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: Sequence[Shortcut] = (),
+        role: QAction.MenuRole = QAction.MenuRole.NoRole,
+    ) -> QAction:
+        """A menu action; a standard key means the platform's main binding for it (if any)."""
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            key = QKeySequence(shortcut)
+            if not key.isEmpty() and key not in keys:
+                keys.append(key)
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        action.setMenuRole(role)
+        action.triggered.connect(slot)
+        return action
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        demo_action = QAction(self.tr("Load the &demo board"), self)
-        demo_action.triggered.connect(self.load_demo)
-        file_menu.addAction(demo_action)
+        new_keys = [QKeySequence.StandardKey.New]
+        file_menu.addAction(
+            self._action(self.tr("&New…"), lambda: self.current_page().create_new(), new_keys)
+        )
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self._action(self.tr("Load the &demo board"), self.load_demo))
+        file_menu.addSeparator()
+        quit_keys = [QKeySequence.StandardKey.Quit, "Ctrl+Q"]  # Windows has no standard one
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, quit_keys, QAction.MenuRole.QuitRole)
+        )
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        find_keys = [QKeySequence.StandardKey.Find]
+        edit_menu.addAction(self._action(self.tr("&Find"), self.focus_search, find_keys))
+        edit_menu.addSeparator()
+        # Preferences is Cmd+, on macOS but has no standard key elsewhere; Ctrl+, is the
+        # convention Windows and Linux users know from their other applications.
+        settings_keys = [QKeySequence.StandardKey.Preferences, "Ctrl+,"]
+        edit_menu.addAction(
+            self._action(
+                self.tr("&Settings…"),
+                self.open_settings,
+                settings_keys,
+                QAction.MenuRole.PreferencesRole,
+            )
+        )
         self.go_menu = go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, page in enumerate(self.pages, start=1):
             action = QAction(icon(page.icon_name), page.tr_title(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.go_to(row))
             go_menu.addAction(action)
-        find = QAction(self.tr("&Find"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self.addAction(find)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_keys = [QKeySequence.StandardKey.HelpContents, "Ctrl+/"]
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, help_keys)
+        )
+        help_menu.addAction(
+            self._action(
+                self.tr("&About Boardroom"), self.show_about, role=QAction.MenuRole.AboutRole
+            )
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_settings(self) -> None:
+        _run_dialog(SettingsDialog(self.store, self.context.database.describe(), self))
+
+    def show_shortcuts(self) -> None:
+        _run_dialog(ShortcutsDialog(self))
+
+    def show_about(self) -> None:
+        _run_dialog(AboutDialog(self))
+
+    def bring_to_front(self) -> None:
+        """A second launch asked for the window: un-minimise it and give it the focus."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _restore_place(self) -> None:
+        geometry = self.store.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.store.window_state()
+        if state is not None:
+            self.restoreState(state)
+        keys = [page.key for page in self.pages]
+        last = self.store.last_page()
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.save_window(self.saveGeometry(), self.saveState(), self.current_page().key)
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # palette(...) in a stylesheet is resolved when it is applied: re-apply it so the
+        # sidebar follows a switch between light and dark. Icons re-tint by themselves.
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            self._restyling = True
+            self.setStyleSheet("")
+            self.setStyleSheet(SIDEBAR_STYLE)
+            self._restyling = False
+        super().changeEvent(event)
 
     def load_demo(self) -> None:
         """Load the sample Improvement Board (a no-op when it is already there)."""
@@ -152,6 +269,8 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(row)
 
     def show_page(self, row: int) -> None:
+        # A search belongs to the page it was typed on: clear it there before leaving.
+        self.search.clear()
         self.stack.setCurrentIndex(row)
         self.pages[row].refresh()
 
@@ -171,3 +290,9 @@ class MainWindow(QMainWindow):
         self.board_box.setCurrentIndex(max(index, 0) if boards else -1)
         self.board_box.blockSignals(False)
         self.context.set_board(self.board_box.currentData())
+
+
+def _run_dialog(dialog: QDialog) -> None:
+    """Show a modal dialog, then free it (a child of the window would otherwise linger)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exec()

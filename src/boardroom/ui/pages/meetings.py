@@ -1,6 +1,36 @@
-"""The Meetings page."""
+"""The Meetings page: the board's schedule as a list or a month calendar."""
 
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCalendarWidget,
+    QHBoxLayout,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boardroom.services.boards import get_board
+from boardroom.services.meetings import create_meeting
+from boardroom.services.series import create_series
+from boardroom.storage.models import MeetingStatus
+from boardroom.ui.dialogs.meetings import MeetingDialog, SeriesDialog
+from boardroom.ui.icons import icon
+from boardroom.ui.meeting_actions import cancel_with_notice, edit_meeting, save_invites
+from boardroom.ui.meeting_workspace import MeetingWorkspace
+from boardroom.ui.models.meetings import MeetingRow, MeetingTableModel, MonthProxy, meeting_rows
+from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.pages.base import Page
+from boardroom.ui.table_view import button, on_activate, table_view
+
+_MEETING_DAY = QColor("#dbe8f7")
 
 
 class MeetingsPage(Page):
@@ -12,3 +42,223 @@ class MeetingsPage(Page):
         "Schedule a meeting or a series; each meeting then gets its agenda, attendance "
         "register and minutes."
     )
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.workspace: MeetingWorkspace | None = None
+        self._board_name = ""
+        self._board_venue = ""
+        starters = QHBoxLayout()
+        starters.addStretch(1)
+        self.start_meeting_button = button("add", self.tr("Schedule a meeting…"))
+        self.start_meeting_button.clicked.connect(self.new_meeting)
+        self.start_series_button = button("series", self.tr("New series…"))
+        self.start_series_button.clicked.connect(self.new_series)
+        starters.addWidget(self.start_meeting_button)
+        starters.addWidget(self.start_series_button)
+        starters.addStretch(1)
+        self.empty.layout().insertLayout(4, starters)
+
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        toolbar = QHBoxLayout()
+        self.new_button = button("add", self.tr("New meeting…"), self.tr("Ctrl+N"))
+        self.new_button.clicked.connect(self.new_meeting)
+        self.series_button = button("series", self.tr("New series…"))
+        self.series_button.clicked.connect(self.new_series)
+        self.open_button = button("open", self.tr("Open"), self.tr("Open the meeting (Enter)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.edit_button = button("edit", self.tr("Reschedule…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.cancel_button = button("cancel-meeting", self.tr("Cancel meeting"))
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.invite_button = button(
+            "invite", self.tr("Save invite…"), self.tr("Write the calendar invite (.ics)")
+        )
+        self.invite_button.clicked.connect(self.invite_selected)
+        for widget in (
+            self.new_button,
+            self.series_button,
+            self.open_button,
+            self.edit_button,
+            self.cancel_button,
+            self.invite_button,
+        ):
+            toolbar.addWidget(widget)
+        toolbar.addStretch(1)
+        self.list_mode = self._mode_button("list", self.tr("List"))
+        self.calendar_mode = self._mode_button("calendar", self.tr("Month"))
+        modes = QButtonGroup(self)
+        modes.addButton(self.list_mode, 0)
+        modes.addButton(self.calendar_mode, 1)
+        self.list_mode.setChecked(True)
+        modes.idToggled.connect(lambda mode, on: on and self.views.setCurrentIndex(mode))
+        toolbar.addWidget(self.list_mode)
+        toolbar.addWidget(self.calendar_mode)
+        layout.addLayout(toolbar)
+
+        self.model = MeetingTableModel(self)
+        self.proxy = SearchProxy(self.model, self)
+        self.list_view = table_view(self.proxy, MeetingTableModel.COL_DATE)
+        on_activate(self.list_view, self.open_selected)
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(False)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMinimumWidth(380)
+        self.month_proxy = MonthProxy(self.model, self)
+        self.month_view = table_view(self.month_proxy, MeetingTableModel.COL_DATE)
+        on_activate(self.month_view, self.open_selected)
+        self.calendar.currentPageChanged.connect(self.month_proxy.set_month)
+        self.calendar.activated.connect(lambda _day: self.open_selected())
+        self.calendar.clicked.connect(self._select_day)
+        today = date.today()
+        self.month_proxy.set_month(today.year, today.month)
+        month = QWidget()
+        month_layout = QHBoxLayout(month)
+        month_layout.setContentsMargins(0, 0, 0, 0)
+        month_layout.addWidget(self.calendar)
+        month_layout.addWidget(self.month_view, 1)
+
+        self.views = QStackedWidget()
+        self.views.addWidget(self.list_view)
+        self.views.addWidget(month)
+        layout.addWidget(self.views, 1)
+
+    def _mode_button(self, icon_name: str, text: str) -> QToolButton:
+        widget = QToolButton()
+        widget.setIcon(icon(icon_name))
+        widget.setText(text)
+        widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        widget.setCheckable(True)
+        widget.setAutoRaise(True)
+        return widget
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        board_id = self.context.board_id
+        if board_id is None:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        with self.context.database.sessions() as session:
+            board = get_board(session, board_id)
+            self._board_name, self._board_venue = board.name, board.venue
+            rows = meeting_rows(session, board_id)
+        self.model.set_rows(rows)
+        self._mark_calendar(rows)
+        if not rows:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        if not self.list_view.property("sized"):
+            for view in (self.list_view, self.month_view):
+                view.resizeColumnsToContents()
+            self.list_view.setProperty("sized", True)
+            self._show_next(rows)
+        self.stack.setCurrentWidget(self.body)
+
+    def _show_next(self, rows: list[MeetingRow]) -> None:
+        """Start at the next meeting, not at the first one ever held."""
+        today = date.today()
+        upcoming = next((r for r in rows if r.starts_at.date() >= today), rows[-1])
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.proxy.row_at(proxy_row).meeting_id == upcoming.meeting_id:
+                self.list_view.selectRow(proxy_row)
+                self.list_view.scrollTo(self.proxy.index(proxy_row, 0))
+        day = upcoming.starts_at.date()
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    def _mark_calendar(self, rows: list[MeetingRow]) -> None:
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear every mark
+        for row in rows:
+            mark = QTextCharFormat()
+            mark.setFontWeight(QFont.Weight.Bold)
+            if row.status is MeetingStatus.CANCELLED:
+                mark.setFontStrikeOut(True)
+            else:
+                mark.setBackground(QBrush(_MEETING_DAY))
+            mark.setToolTip(f"{row.when} {row.title}")
+            day = row.starts_at.date()
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), mark)
+
+    def _select_day(self, day: QDate) -> None:
+        for proxy_row in range(self.month_proxy.rowCount()):
+            start = self.month_proxy.row_at(proxy_row).starts_at
+            if (start.year, start.month, start.day) == (day.year(), day.month(), day.day()):
+                self.month_view.selectRow(proxy_row)
+                return
+        self.month_view.clearSelection()
+
+    def apply_search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.month_proxy.setFilterFixedString(text)
+
+    def selected(self) -> MeetingRow | None:
+        """The meeting selected in the visible view; says so in the status bar when none is."""
+        view: QTableView = self.list_view if self.views.currentIndex() == 0 else self.month_view
+        index = view.currentIndex()
+        if not index.isValid() or not view.selectionModel().isRowSelected(index.row()):
+            self.context.status_message.emit(self.tr("Select a meeting first."))
+            return None
+        proxy = view.model()
+        assert isinstance(proxy, SearchProxy)
+        return proxy.row_at(index.row())
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def create_new(self) -> None:
+        self.new_meeting()
+
+    def new_meeting(self) -> None:
+        board_id = self.context.board_id
+        if board_id is None:
+            self.context.status_message.emit(self.tr("Create a board first (People page)."))
+            return
+
+        def save(fields) -> None:
+            with self.context.database.transaction() as session:
+                create_meeting(session, board_id, fields)
+            self.context.data_changed.emit()
+
+        MeetingDialog(save, title=self._board_name, venue=self._board_venue, parent=self).exec()
+
+    def new_series(self) -> None:
+        board_id = self.context.board_id
+        if board_id is None:
+            self.context.status_message.emit(self.tr("Create a board first (People page)."))
+            return
+
+        def save(plan) -> None:
+            with self.context.database.transaction() as session:
+                count = len(create_series(session, board_id, plan).meetings)
+            self.context.data_changed.emit()
+            self.context.status_message.emit(
+                self.tr("Scheduled {0} meetings: {1}.").format(count, plan.describe())
+            )
+
+        SeriesDialog(save, title=self._board_name, venue=self._board_venue, parent=self).exec()
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if self.workspace is not None:
+            self.workspace.close()
+        self.workspace = MeetingWorkspace(self.context, row.meeting_id, self)
+        self.workspace.show()
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            edit_meeting(self, self.context, row.meeting_id)
+
+    def cancel_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            cancel_with_notice(self, self.context, row.meeting_id)
+
+    def invite_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            save_invites(self, self.context, row.meeting_id)

@@ -1,0 +1,130 @@
+"""``boardroom export agenda`` (the Word agenda) and ``boardroom circulate`` (the email draft)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from email.headerregistry import Address
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from boardroom.agenda_docx import build_agenda
+from boardroom.circulation import build_circulation, default_organiser, write_eml
+from boardroom.commands import CommandGroups
+from boardroom.dates import format_date
+from boardroom.docx_support import document_bytes, save_document
+from boardroom.errors import BoardroomError
+from boardroom.services.circulation import record_circulation
+from boardroom.services.invites import Organizer, meeting_invites
+from boardroom.services.meetings import find_meeting
+from boardroom.storage.database import open_database
+from boardroom.storage.models import Meeting
+
+MEETING_HELP = "the meeting's number, or its date (YYYY-MM-DD) when only one meeting is then"
+
+
+def _path(text: str) -> Path:
+    return Path(text).expanduser().resolve()
+
+
+def _export_agenda(args: argparse.Namespace) -> int:
+    database = open_database(args.database)
+    try:
+        with database.sessions() as session:
+            meeting = find_meeting(session, args.meeting)
+            document = build_agenda(
+                session,
+                meeting.id,
+                public=args.public,
+                template=_path(args.template) if args.template else None,
+            )
+            target = save_document(document, _path(args.out))
+    finally:
+        database.close()
+    version = "public agenda" if args.public else "agenda"
+    print(f"Wrote the {version} for {format_date(meeting.starts_at)} to {target}.")
+    return 0
+
+
+def _organiser(args: argparse.Namespace, session: Session, meeting: Meeting) -> Address:
+    if args.organizer_email:
+        return Address(display_name=args.organizer_name or "", addr_spec=args.organizer_email)
+    secretary = default_organiser(session, meeting)
+    if secretary is None:
+        raise BoardroomError(
+            "Who is sending the papers? Give --organizer-email, or record the board's "
+            "secretary with an email address."
+        )
+    return Address(display_name=secretary.display_name, addr_spec=secretary.email)
+
+
+def _circulate(args: argparse.Namespace) -> int:
+    database = open_database(args.database)
+    try:
+        with database.transaction() as session:
+            meeting = find_meeting(session, args.meeting)
+            organiser = _organiser(args, session, meeting)
+            invites = meeting_invites(
+                session,
+                meeting.id,
+                Organizer(name=organiser.display_name or "Secretariat", email=organiser.addr_spec),
+            )
+            agenda = build_agenda(
+                session,
+                meeting.id,
+                template=_path(args.template) if args.template else None,
+                author=organiser.display_name,
+            )
+            message, addressed = build_circulation(
+                session,
+                meeting.id,
+                agenda_docx=document_bytes(agenda),
+                invites=[(f"{invite.name}.ics", invite.to_ical()) for invite in invites],
+                organiser=organiser,
+            )
+            record = record_circulation(
+                session, meeting.id, datetime.now().replace(microsecond=0), organiser.addr_spec
+            )
+            target = write_eml(message, _path(args.out))  # a failure here undoes the record
+    finally:
+        database.close()
+    print(
+        f"Wrote the email draft to {target}: {len(addressed.to)} recipients, "
+        f"{len(addressed.cc)} copied in. Open it in your mail client to send it."
+    )
+    if addressed.without_email:
+        print(f"No email address for: {', '.join(addressed.without_email)}.")
+    timing = "on time" if record.met_deadline else "late"
+    print(f"Recorded as circulated {timing} (papers were due {format_date(record.deadline)}).")
+    return 0
+
+
+def register(groups: CommandGroups) -> None:
+    export = groups.export.add_parser("agenda", help="the Word agenda of a meeting")
+    export.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    export.add_argument("--out", required=True, metavar="FILE.docx", help="where to write it")
+    export.add_argument(
+        "--template", metavar="FILE.docx", help="a Word document whose letterhead and styles to use"
+    )
+    export.add_argument(
+        "--public",
+        action="store_true",
+        help="leave the confidential (Part 2) items out entirely, for publication",
+    )
+    export.set_defaults(handler=_export_agenda)
+
+    circulate = groups.top.add_parser(
+        "circulate",
+        help="write the agenda, invite and papers into an email draft (.eml) to all members",
+    )
+    circulate.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    circulate.add_argument("--out", required=True, metavar="FILE.eml", help="where to write it")
+    circulate.add_argument(
+        "--organizer-email", metavar="ADDRESS", help="sender (default: the board's secretary)"
+    )
+    circulate.add_argument("--organizer-name", metavar="NAME", default="", help="sender's name")
+    circulate.add_argument(
+        "--template", metavar="FILE.docx", help="a Word document whose letterhead and styles to use"
+    )
+    circulate.set_defaults(handler=_circulate)

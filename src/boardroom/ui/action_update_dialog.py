@@ -1,0 +1,126 @@
+"""Recording progress on one action: a note, a new status, and — at the meeting's action
+log item — the meeting that reviewed it. The history so far is shown above the form."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boardroom.dates import format_date
+from boardroom.errors import BoardroomError
+from boardroom.services.action_rows import ActionRow
+from boardroom.services.actions import action_history, add_update, review_action
+from boardroom.services.meetings import list_meetings
+from boardroom.storage.models import ActionStatus
+from boardroom.ui.context import AppContext
+from boardroom.ui.icons import icon
+
+
+class ActionUpdateDialog(QDialog):
+    """Add a progress note and/or change the status; optionally as reviewed at a meeting."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        row: ActionRow,
+        *,
+        meeting_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.row = row
+        self.setWindowTitle(self.tr("Update {0}").format(row.reference))
+        self.resize(560, 520)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{escape(row.reference)}</b> — {escape(row.description)}")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.history = QTextBrowser()
+        self.history.setMinimumHeight(150)
+        layout.addWidget(self.history)
+        form = QFormLayout()
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("What has happened since the last update?"))
+        self.note.setTabChangesFocus(True)
+        form.addRow(self.tr("Progress &note"), self.note)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("No change ({0})").format(self.tr(row.status.label)), None)
+        for status in ActionStatus:
+            if status != row.status:
+                self.status.addItem(self.tr(status.label), status.value)
+        form.addRow(self.tr("New &status"), self.status)
+        self.meeting = QComboBox()
+        self.meeting.addItem(self.tr("Not at a meeting"), None)
+        form.addRow(self.tr("Reviewed &at"), self.meeting)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setIcon(icon("actions"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._load(meeting_id)
+
+    def _load(self, meeting_id: int | None) -> None:
+        with self.context.database.sessions() as session:
+            updates = action_history(session, self.row.id)
+            lines = []
+            for update in updates:
+                change = (
+                    f" <i>{escape(update.status_from.label)} → {escape(update.status_to.label)}</i>"
+                    if update.status_from and update.status_to
+                    else ""
+                )
+                review = (
+                    f" · {self.tr('reviewed at the meeting of')} "
+                    f"{format_date(update.meeting.starts_at)}"
+                    if update.meeting
+                    else ""
+                )
+                lines.append(
+                    f"<p><b>{format_date(update.on_date)}</b>{change}{review}<br>"
+                    f"{escape(update.text)}</p>"
+                )
+            meetings = list_meetings(session, self.row.board_id)
+        self.history.setHtml("".join(lines) or f"<p><i>{self.tr('No updates yet.')}</i></p>")
+        for meeting in reversed(meetings):
+            self.meeting.addItem(f"{format_date(meeting.starts_at)} · {meeting.title}", meeting.id)
+        if meeting_id is not None:
+            self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))
+
+    def accept(self) -> None:
+        note = self.note.toPlainText()
+        value = self.status.currentData()
+        status = ActionStatus(value) if value else None
+        meeting_id = self.meeting.currentData()
+        try:
+            with self.context.database.transaction() as session:
+                if meeting_id is not None:
+                    review_action(session, self.row.id, meeting_id, note, status)
+                else:
+                    add_update(
+                        session,
+                        self.row.id,
+                        note,
+                        new_status=status,
+                        expected_version=self.row.version,
+                    )
+        except BoardroomError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return
+        self.context.data_changed.emit()
+        super().accept()

@@ -1,0 +1,371 @@
+"""Qt models of the action log: one table of compact rows behind a filtering proxy, the
+status chosen in place from a drop-down, and the per-owner / per-section totals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from boardroom.dates import format_date
+from boardroom.services.action_rows import ActionCounts, ActionFilter, ActionRow, GroupTotals
+from boardroom.storage.models import ActionStatus
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_RED = QColor("#c62828")
+AnyIndex = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+# Called with (action id, new status); returns the stored row, or None when it was refused.
+StatusEditor = Callable[[int, ActionStatus], ActionRow | None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ActionsTableModel", text)
+
+
+class ActionsTableModel(QAbstractTableModel):
+    """Every action as a row of plain values; the status column is edited in place."""
+
+    COL_REFERENCE, COL_ACTION, COL_OWNER, COL_DUE, COL_STATUS, COL_PLAN = range(6)
+    COL_AGREED, COL_LAST_UPDATE, COL_REVIEWED = range(6, 9)
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        "Ref",
+        "Action",
+        "Owner",
+        "Due",
+        "Status",
+        "Plan",
+        "Agreed",
+        "Last update",
+        "Reviewed",
+    )
+
+    def __init__(self, status_editor: StatusEditor | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ActionRow] = []
+        self._status_editor = status_editor
+        self._order: tuple[int, Qt.SortOrder] | None = None
+
+    # --- contents -------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[ActionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._order is not None:
+            self._sort_rows(*self._order)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python with one key per row: a proxy sorting 30,000 rows would
+        call ``data()`` some 800,000 times and freeze the window for seconds."""
+        self._order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[index.row()].id for index in persistent]
+        self._sort_rows(column, order)
+        position = {row.id: number for number, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(position[i], index.column())
+                for i, index in zip(ids, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(self.HEADERS):
+            self._rows.sort(
+                key=lambda row: self._sort_key(row, column),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+
+    def rows(self) -> list[ActionRow]:
+        return list(self._rows)
+
+    def row_at(self, position: int) -> ActionRow:
+        return self._rows[position]
+
+    def replace_row(self, row: ActionRow) -> None:
+        for position, existing in enumerate(self._rows):
+            if existing.id == row.id:
+                self._rows[position] = row
+                self.dataChanged.emit(
+                    self.index(position, 0), self.index(position, self.columnCount() - 1)
+                )
+                return
+
+    # --- QAbstractTableModel --------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.COL_STATUS and self._status_editor:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.EditRole and column == self.COL_STATUS:
+            return row.status.value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DUE and row.overdue:
+            return QBrush(OVERDUE_RED)
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_DUE and row.overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, row: ActionRow, column: int) -> str:
+        if column == self.COL_REFERENCE:
+            return row.reference
+        if column == self.COL_ACTION:
+            return row.description
+        if column == self.COL_OWNER:
+            return row.owner or _tr("No owner")
+        if column == self.COL_DUE:
+            return format_date(row.due_date)
+        if column == self.COL_STATUS:
+            return _tr(row.status.label)
+        if column == self.COL_PLAN:
+            return row.plan_numbers
+        if column == self.COL_AGREED:
+            return format_date(row.origin_meeting_on)
+        if column == self.COL_LAST_UPDATE:
+            return format_date(row.last_update_on)
+        return format_date(row.last_reviewed_on)
+
+    def _sort_key(self, row: ActionRow, column: int) -> Any:
+        dates = {
+            self.COL_DUE: row.due_date,
+            self.COL_AGREED: row.origin_meeting_on,
+            self.COL_LAST_UPDATE: row.last_update_on,
+            self.COL_REVIEWED: row.last_reviewed_on,
+        }
+        if column in dates:
+            return (dates[column] or date.max).toordinal()
+        if column == self.COL_REFERENCE:
+            code, year, sequence = [*row.reference.rsplit("-", 2), "", ""][:3]
+            return f"{code}-{year}-{int(sequence) if sequence.isdigit() else 0:06d}"
+        if column == self.COL_STATUS:
+            return list(ActionStatus).index(row.status)
+        return self._display(row, column).casefold()
+
+    def _tooltip(self, row: ActionRow, column: int) -> str | None:
+        if column == self.COL_ACTION:
+            origin = f"\n{_tr('Agreed under')}: {row.origin_item}" if row.origin_item else ""
+            return f"{row.description}{origin}"
+        if column == self.COL_DUE and row.overdue:
+            return _tr("Overdue: the due date has passed (counted in working days).")
+        if column == self.COL_STATUS and self._status_editor:
+            return _tr("Double-click or press F2 to change the status.")
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            not index.isValid()
+            or index.column() != self.COL_STATUS
+            or role != Qt.ItemDataRole.EditRole
+            or self._status_editor is None
+        ):
+            return False
+        status = ActionStatus(value)
+        row = self._rows[index.row()]
+        if status == row.status:
+            return False
+        stored = self._status_editor(row.id, status)
+        if stored is None:
+            return False
+        self._rows[index.row()] = stored
+        self.dataChanged.emit(
+            self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
+        )
+        return True
+
+
+class ActionsFilterProxy(QSortFilterProxyModel):
+    """Applies an ``ActionFilter`` (the same rules the exports use); sorting is passed on to
+    the source model, which sorts its tuples far faster than the proxy could."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._filter = ActionFilter()
+        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+    @property
+    def action_filter(self) -> ActionFilter:
+        return self._filter
+
+    def set_filter(self, action_filter: ActionFilter) -> None:
+        if action_filter == self._filter:
+            return
+        self.beginFilterChange()
+        self._filter = action_filter
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        # Straight to the row tuple: 30,000 calls through data() would make typing lag.
+        source = self.sourceModel()
+        assert isinstance(source, ActionsTableModel)
+        return self._filter.matches(source.row_at(source_row))
+
+    def visible_rows(self) -> list[ActionRow]:
+        return [self.index(position, 0).data(ROW_ROLE) for position in range(self.rowCount())]
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A drop-down of the four statuses for the status column."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        editor = QComboBox(parent)
+        for status in ActionStatus:
+            editor.addItem(_tr(status.label), status.value)
+        editor.activated.connect(lambda _index: self.commitData.emit(editor))
+        editor.activated.connect(lambda _index: self.closeEditor.emit(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(editor.findData(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor: QWidget, model, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class GroupTotalsModel(QAbstractTableModel):
+    """Totals per owner or per plan section: what the chair runs down at the meeting."""
+
+    COL_GROUP, COL_OPEN, COL_OVERDUE, COL_DUE_SOON = range(4)
+    HEADERS: ClassVar[tuple[str, ...]] = ("Group", "Open", "Overdue", "Due soon")
+    KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, group_title: str = "Group", parent=None) -> None:
+        super().__init__(parent)
+        self._groups: list[GroupTotals] = []
+        self._title = group_title
+
+    def set_groups(self, groups: Sequence[GroupTotals], title: str | None = None) -> None:
+        self.beginResetModel()
+        self._groups = list(groups)
+        self._title = title or self._title
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._groups)
+
+    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._title if section == self.COL_GROUP else _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        group = self._groups[index.row()]
+        values = (group.label, group.open, group.overdue, group.due_soon)
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return values[column] if column == self.COL_GROUP else str(values[column])
+        if role == SORT_ROLE:
+            return values[column]
+        if role == self.KEY_ROLE:
+            return group.key
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_GROUP:
+            return group.label
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_GROUP:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_OVERDUE and group.overdue:
+            return QBrush(OVERDUE_RED)
+        return None
+
+
+def counts_text(counts: ActionCounts) -> str:
+    """ "Open 42 · Overdue 7 · Due soon 9 · Closed this quarter 3"."""
+    return " · ".join(
+        (
+            _tr("Open {0}").format(counts.open),
+            _tr("Overdue {0}").format(counts.overdue),
+            _tr("Due soon {0}").format(counts.due_soon),
+            _tr("Closed this quarter {0}").format(counts.closed_this_quarter),
+        )
+    )
+
+
+def configure_action_columns(view: QTableView) -> None:
+    """Column widths of an actions table; the action's text takes the remaining width.
+
+    Called again after each reload, because a model reset forgets per-column resize modes.
+    """
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(ActionsTableModel.COL_ACTION, QHeaderView.ResizeMode.Stretch)
+    for column, width in (
+        (ActionsTableModel.COL_REFERENCE, 95),
+        (ActionsTableModel.COL_OWNER, 145),
+        (ActionsTableModel.COL_DUE, 122),
+        (ActionsTableModel.COL_STATUS, 88),
+        (ActionsTableModel.COL_PLAN, 62),
+        (ActionsTableModel.COL_AGREED, 112),
+        (ActionsTableModel.COL_LAST_UPDATE, 112),
+        (ActionsTableModel.COL_REVIEWED, 112),
+    ):
+        view.setColumnWidth(column, width)
+
+
+def configure_group_columns(view: QTableView) -> None:
+    """The group's name takes the width; the counts stay narrow (again after each reset)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header.setSectionResizeMode(GroupTotalsModel.COL_GROUP, QHeaderView.ResizeMode.Stretch)
+    for column in (GroupTotalsModel.COL_OPEN, GroupTotalsModel.COL_OVERDUE):
+        view.setColumnWidth(column, 62)
+    view.setColumnWidth(GroupTotalsModel.COL_DUE_SOON, 72)

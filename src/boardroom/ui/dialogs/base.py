@@ -1,0 +1,90 @@
+"""What every edit dialog shares: a form, OK/Cancel, and errors shown without closing.
+
+The dialog hands its plain values to ``save``; when the service refuses them the message is
+shown and the dialog stays open with everything the user typed, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Generic, TypeVar
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boardroom.dates import format_date, parse_date
+from boardroom.errors import BoardroomError
+
+Fields = TypeVar("Fields")
+
+
+class DateField(QLineEdit):
+    """A date typed in any common UK form ("13/09/2016", "13 Sep", "next Friday")."""
+
+    def __init__(self, optional: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setPlaceholderText(self.tr("e.g. 13/09/2016 or 13 Sep") if not optional else "")
+        self.setClearButtonEnabled(optional)
+        self.editingFinished.connect(self._tidy)
+
+    def value(self) -> date | None:
+        text = self.text().strip()
+        if not text and self.optional:
+            return None
+        return parse_date(text)
+
+    def set_value(self, day: date | None) -> None:
+        self.setText(format_date(day))
+
+    def _tidy(self) -> None:
+        """Show what was understood ("Tue 13 Sep 2016"), or why not, once the user moves on."""
+        try:
+            self.set_value(self.value())
+        except BoardroomError as error:
+            self.setToolTip(error.message)
+            self.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+            return
+        self.setToolTip("")
+        self.setStyleSheet("")
+
+
+class ServiceDialog(QDialog, Generic[Fields]):
+    """A form whose OK saves through ``save`` and closes only when that succeeded."""
+
+    def __init__(
+        self, title: str, save: Callable[[Fields], object], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self._save = save
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def fields(self) -> Fields:
+        """The values typed, as the service takes them (may raise BoardroomError)."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self._save(self.fields())
+        except BoardroomError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return
+        super().accept()

@@ -1,0 +1,179 @@
+"""The inline row that captures an action point without leaving the keyboard.
+
+Description, owner (type-ahead over members, officers and deputies), due date in any form a
+clerk says it ("30/09", "next Friday", "+2w") and plan items (type-ahead over numbers and
+titles, comma-separated). Tab moves between fields, Enter records, Esc abandons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from boardroom.dates import format_date, parse_date
+from boardroom.errors import BoardroomError
+from boardroom.services.live_minutes import Choice
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    description: str
+    owner_id: int | None
+    due: date | None
+    plan_item_ids: tuple[int, ...]
+
+
+def resolve_owner(text: str, choices: Sequence[Choice]) -> int | None:
+    """The person the clerk meant: the completer's label, or a unique piece of a name."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None
+    for choice in choices:
+        if choice.label.casefold() == wanted or choice.key.casefold() == wanted:
+            return choice.id
+    matches = [choice for choice in choices if wanted in choice.label.casefold()]
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        raise BoardroomError(f"No member, officer or deputy is called “{text.strip()}”.")
+    names = ", ".join(choice.key for choice in matches[:4])
+    raise BoardroomError(f"“{text.strip()}” could be {names}; type more of the name.")
+
+
+def resolve_plan_items(text: str, choices: Sequence[Choice]) -> tuple[int, ...]:
+    """Plan items from "1.3, 2.1" (each token starts with an item number)."""
+    by_number = {choice.key: choice.id for choice in choices}
+    ids: list[int] = []
+    for token in (part.strip() for part in text.split(",")):
+        if not token:
+            continue
+        number = token.split()[0]
+        if number not in by_number:
+            raise BoardroomError(f"The plan has no item numbered “{number}”.")
+        if by_number[number] not in ids:
+            ids.append(by_number[number])
+    return tuple(ids)
+
+
+class TokenCompleter(QCompleter):
+    """Completes the last comma-separated token and inserts just the item's number."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget) -> None:
+        super().__init__([choice.label for choice in choices], parent)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex) -> str:
+        field = self.widget()
+        typed = field.text().split(",")[:-1] if isinstance(field, QLineEdit) else []
+        number = str(index.data()).split()[0]
+        return ", ".join([part.strip() for part in typed if part.strip()] + [number]) + ", "
+
+
+class ActionRow(QFrame):
+    """Emits ``submitted`` with a draft the window records (Esc is the window's to handle)."""
+
+    submitted = Signal(object)  # ActionDraft
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.owners: list[Choice] = []
+        self.plan_items: list[Choice] = []
+        self.today = date.today()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("What is to be done"))
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText(self.tr("Owner"))
+        self.due = QLineEdit()
+        self.due.setPlaceholderText(self.tr("Due: 30/09, next Friday, +2w"))
+        self.plan = QLineEdit()
+        self.plan.setPlaceholderText(self.tr("Plan items: 1.3, 2.1"))
+        self.owner_model = QStringListModel(self)
+        owner_completer = QCompleter(self.owner_model, self)
+        owner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        owner_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.owner.setCompleter(owner_completer)
+        self.due_hint = QLabel()
+        self.due_hint.setEnabled(False)
+        self.due.textChanged.connect(self._show_due)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        hint = QLabel(self.tr("Tab next field · Enter record · Esc cancel"))
+        hint.setEnabled(False)
+        layout.addWidget(self.description, 0, 0, 1, 4)
+        layout.addWidget(self.owner, 1, 0)
+        layout.addWidget(self.due, 1, 1)
+        layout.addWidget(self.plan, 1, 2, 1, 2)
+        layout.addWidget(self.due_hint, 2, 1)
+        layout.addWidget(hint, 2, 2, 1, 2, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.error, 3, 0, 1, 4)
+        layout.setColumnStretch(0, 2)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(2, 2)
+        for field in (self.description, self.owner, self.due, self.plan):
+            field.returnPressed.connect(self.submit)
+
+    def set_choices(self, owners: Sequence[Choice], plan_items: Sequence[Choice]) -> None:
+        self.owners, self.plan_items = list(owners), list(plan_items)
+        self.owner_model.setStringList([choice.label for choice in owners])
+        self.plan.setCompleter(TokenCompleter(plan_items, self.plan))
+
+    def open(self, today: date) -> None:
+        """Show an empty row with the cursor in the description."""
+        self.today = today
+        for field in (self.description, self.owner, self.due, self.plan):
+            field.clear()
+        self.error.hide()
+        self.show()
+        self.description.setFocus()
+
+    def _show_due(self, text: str) -> None:
+        try:
+            self.due_hint.setText(format_date(parse_date(text, self.today)) if text.strip() else "")
+        except BoardroomError:
+            self.due_hint.setText(self.tr("not a date yet"))
+
+    def draft(self) -> ActionDraft:
+        """The row read as an action, or a BoardroomError naming the field that is wrong."""
+        description = " ".join(self.description.text().split())
+        if not description:
+            raise BoardroomError("Say what is to be done.")
+        due_text = self.due.text().strip()
+        return ActionDraft(
+            description=description,
+            owner_id=resolve_owner(self.owner.text(), self.owners),
+            due=parse_date(due_text, self.today) if due_text else None,
+            plan_item_ids=resolve_plan_items(self.plan.text(), self.plan_items),
+        )
+
+    def submit(self) -> None:
+        try:
+            draft = self.draft()
+        except BoardroomError as error:
+            self.show_error(error.message)
+            return
+        self.submitted.emit(draft)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

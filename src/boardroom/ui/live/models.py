@@ -1,0 +1,154 @@
+"""The lists of the live-minutes window, as table models over plain snapshot rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from boardroom.dates import format_date
+from boardroom.services.agenda import AgendaLine
+from boardroom.services.attendance import RegisterLine
+from boardroom.services.live_minutes import ActionLine, DeclarationLine, ResolutionLine
+from boardroom.storage.models import AttendanceStatus
+from boardroom.ui.models.table import Column, RowTableModel
+
+OVER_TIME = QColor("#c62828")
+NEAR_TIME = QColor("#ef8f00")
+MUTED = QColor("#8a8f98")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def clock(seconds: int) -> str:
+    """Elapsed time as a clerk glances at it: 4:05, or 1:02:10 past the hour."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def timer_color(seconds: int, allotted_minutes: int) -> QColor | None:
+    """Amber in the item's last fifth of its time, red once it overruns."""
+    allotted = allotted_minutes * 60
+    if allotted and seconds > allotted:
+        return OVER_TIME
+    if allotted and seconds > allotted * 0.8:
+        return NEAR_TIME
+    return None
+
+
+class AgendaModel(RowTableModel[AgendaLine]):
+    """The agenda down the side: number and title, and the time spent on each item so far."""
+
+    COL_ITEM, COL_TIME = range(2)
+    columns = (
+        Column("Item", lambda line: f"{line.number}  {line.title}"),
+        Column("Time", lambda line: ""),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.elapsed: dict[int, int] = {}
+        self.current_row = -1
+
+    def set_current(self, row: int) -> None:
+        previous, self.current_row = self.current_row, row
+        for changed in {previous, row} - {-1}:
+            self._row_changed(changed)
+
+    def tick(self, row: int, seconds: int = 1) -> None:
+        """Count time against an item; only its timer cell repaints."""
+        line = self.row_at(row)
+        self.elapsed[line.item_id] = self.elapsed.get(line.item_id, 0) + seconds
+        cell = self.index(row, self.COL_TIME)
+        self.dataChanged.emit(cell, cell)
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        line = self.row_at(index.row())
+        seconds = self.elapsed.get(line.item_id)
+        if index.column() == self.COL_TIME:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return clock(seconds) if seconds else f"{line.minutes}′"
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return timer_color(seconds, line.minutes) if seconds else MUTED
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and index.row() == self.current_row:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_ITEM:
+            return f"{line.number} {line.title} — {line.minutes} minutes, {line.presenter}".strip()
+        if index.column() == self.COL_ITEM and role == Qt.ItemDataRole.DisplayRole:
+            return "    " * line.depth + f"{line.number}  {line.title}"
+        return super().data(index, role)
+
+
+def _register_state(line: RegisterLine) -> str:
+    if line.left_at:
+        return f"left {line.left_at:%H:%M}"
+    if line.arrived_at:
+        return f"arrived {line.arrived_at:%H:%M}"
+    if line.status is AttendanceStatus.DEPUTY:
+        return f"deputy {line.deputy_name}"
+    return line.status_label
+
+
+def _register_color(line: RegisterLine) -> QColor | None:
+    if line.attending:
+        return QColor("#2e7d32")
+    if line.status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT) or line.left_at:
+        return MUTED
+    return None
+
+
+class RegisterModel(RowTableModel[RegisterLine]):
+    """The register at the clerk's elbow: who is in the room, who came late or left."""
+
+    COL_NAME, COL_STATE = range(2)
+    columns = (
+        Column("Name", lambda line: line.name),
+        Column("Attendance", _register_state, color=_register_color),
+    )
+
+
+class ResolutionsModel(RowTableModel[ResolutionLine]):
+    COL_NUMBER, COL_TEXT = range(2)
+    columns = (
+        Column("No.", lambda line: ""),
+        Column("Resolution", lambda line: line.text),
+    )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            index.isValid()
+            and index.column() == self.COL_NUMBER
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= index.row() < self.rowCount()
+        ):
+            return f"({index.row() + 1})"
+        return super().data(index, role)
+
+
+class ActionsModel(RowTableModel[ActionLine]):
+    COL_REFERENCE, COL_OWNER, COL_DUE, COL_PLAN, COL_DESCRIPTION = range(5)
+    columns = (
+        Column("Ref", lambda line: line.reference),
+        Column("Owner", lambda line: line.owner),
+        Column("Due", lambda line: format_date(line.due), sort=lambda line: line.due),
+        Column("Plan", lambda line: ", ".join(line.plan_numbers)),
+        Column("Action", lambda line: line.description),
+    )
+
+
+class DeclarationsModel(RowTableModel[DeclarationLine]):
+    COL_PERSON, COL_INTEREST = range(2)
+    columns = (
+        Column("Declared by", lambda line: line.person),
+        Column("Interest", lambda line: line.interest),
+    )

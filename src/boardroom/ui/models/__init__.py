@@ -1,0 +1,1 @@
+"""Qt item models for the lists of the window: rows of plain values, one module per list."""

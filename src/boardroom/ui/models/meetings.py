@@ -1,0 +1,117 @@
+"""The schedule as a table: date, time, title, venue, status and papers deadline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QColor
+from sqlalchemy.orm import Session
+
+from boardroom.dates import format_date
+from boardroom.services.meetings import list_meetings, papers_deadline
+from boardroom.services.series import is_moved
+from boardroom.storage.models import Meeting, MeetingStatus
+from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel, SearchProxy
+
+CANCELLED_GREY = QColor("#8a8f98")
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting_id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    venue: str
+    online_link: str
+    status: MeetingStatus
+    papers: str
+    papers_due: date
+    overdue: bool
+    in_series: bool
+    moved: bool
+
+    @property
+    def when(self) -> str:
+        return f"{self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+    @property
+    def where(self) -> str:
+        if self.venue and self.online_link:
+            return f"{self.venue} + online"
+        return self.venue or ("Online" if self.online_link else "")
+
+    @property
+    def kind(self) -> str:
+        if not self.in_series:
+            return ""
+        return "Series (moved)" if self.moved else "Series"
+
+
+def meeting_row(meeting: Meeting, today: date | None = None) -> MeetingRow:
+    deadline = papers_deadline(meeting, today)
+    return MeetingRow(
+        meeting_id=meeting.id,
+        title=meeting.title,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        venue=meeting.venue,
+        online_link=meeting.online_link,
+        status=meeting.status,
+        papers=deadline.text,
+        papers_due=deadline.due,
+        overdue=deadline.overdue,
+        in_series=meeting.series_id is not None,
+        moved=is_moved(meeting),
+    )
+
+
+def meeting_rows(session: Session, board_id: int, today: date | None = None) -> list[MeetingRow]:
+    """The board's meetings as the Meetings page lists them."""
+    return [meeting_row(meeting, today) for meeting in list_meetings(session, board_id)]
+
+
+def _status_color(row: MeetingRow) -> QColor | None:
+    return CANCELLED_GREY if row.status is MeetingStatus.CANCELLED else None
+
+
+class MeetingTableModel(RowTableModel[MeetingRow]):
+    COL_DATE, COL_TIME, COL_TITLE, COL_VENUE, COL_STATUS, COL_PAPERS, COL_SERIES = range(7)
+    columns = (
+        Column("Date", lambda r: format_date(r.starts_at), lambda r: r.starts_at, _status_color),
+        Column("Time", lambda r: r.when, lambda r: r.starts_at.time(), _status_color),
+        Column("Title", lambda r: r.title, color=_status_color),
+        Column("Venue", lambda r: r.where, color=_status_color),
+        Column("Status", lambda r: r.status.label, lambda r: list(MeetingStatus).index(r.status)),
+        Column(
+            "Papers",
+            lambda r: r.papers,
+            lambda r: r.papers_due,
+            lambda r: OVERDUE_RED if r.overdue else _status_color(r),
+        ),
+        Column("Series", lambda r: r.kind),
+    )
+
+
+class MonthProxy(SearchProxy):
+    """The meetings of the month the calendar shows, still searchable and sortable."""
+
+    def __init__(self, source: MeetingTableModel, parent=None) -> None:
+        super().__init__(source, parent)
+        self._month: tuple[int, int] | None = None
+
+    def set_month(self, year: int, month: int) -> None:
+        self.beginFilterChange()
+        self._month = (year, month)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if self._month is not None:
+            source = self.sourceModel()
+            assert isinstance(source, MeetingTableModel)
+            start = source.row_at(source_row).starts_at
+            if (start.year, start.month) != self._month:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)

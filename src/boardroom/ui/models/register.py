@@ -1,0 +1,36 @@
+"""The attendance register as a table, with the status coloured as a clerk scans it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from boardroom.services.attendance import RegisterLine
+from boardroom.storage.models import AttendanceStatus
+from boardroom.ui.models.table import Column, RowTableModel
+
+_STATUS_COLORS = {
+    AttendanceStatus.PRESENT: QColor("#2e7d32"),
+    AttendanceStatus.DEPUTY: QColor("#2e7d32"),
+    AttendanceStatus.APOLOGIES: QColor("#ef8f00"),
+    AttendanceStatus.ABSENT: QColor("#c62828"),
+}
+
+
+def _time(value) -> str:
+    return f"{value:%H:%M}" if value else ""
+
+
+class RegisterTableModel(RowTableModel[RegisterLine]):
+    COL_NAME, COL_ROLE, COL_STATUS, COL_DEPUTY, COL_ARRIVED, COL_LEFT = range(6)
+    columns = (
+        Column("Name", lambda r: r.name),
+        Column("Role", lambda r: r.role),
+        Column(
+            "Attendance",
+            lambda r: r.status_label,
+            color=lambda r: _STATUS_COLORS.get(r.status) if r.status else QColor("#8a8f98"),
+        ),
+        Column("Attending for them", lambda r: r.deputy_name),
+        Column("Arrived", lambda r: _time(r.arrived_at)),
+        Column("Left", lambda r: _time(r.left_at)),
+    )

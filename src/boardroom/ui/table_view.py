@@ -1,0 +1,63 @@
+"""The app's standard list view and buttons, so every page looks and behaves alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
+
+from boardroom.ui.icons import icon
+from boardroom.ui.models.table import SearchProxy
+
+
+def table_view(proxy: SearchProxy, sort_column: int = 0) -> QTableView:
+    """The app's standard list: sortable, whole rows, resizable columns, no grid noise."""
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    return view
+
+
+class _EnterOpens(QObject):
+    """Return or Enter on a list opens the current item (the view would only move on)."""
+
+    def __init__(self, view: QTableView, handler: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._handler = handler
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._handler()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def on_activate(view: QTableView, handler: Callable[[], None]) -> None:
+    """Open the item on double-click or Enter, as every list in the app does."""
+    view.doubleClicked.connect(lambda _index: handler())
+    view.installEventFilter(_EnterOpens(view, handler))
+
+
+def button(icon_name: str, text: str, tip: str = "") -> QPushButton:
+    widget = QPushButton(icon(icon_name), text)
+    if tip:
+        widget.setToolTip(tip)
+    return widget

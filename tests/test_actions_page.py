@@ -1,0 +1,168 @@
+"""The Actions page driven as the chair does: filter by owner and overdue, change a status
+in place, add a progress note, review at a meeting, group and export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
+from sqlalchemy import select
+
+from boardroom.services.action_rows import ActionFilter
+from boardroom.services.actions import create_action
+from boardroom.storage.models import ActionPoint, ActionStatus, ActionUpdate, Board, Meeting, Person
+from boardroom.ui.action_edit_dialog import ActionEditDialog
+from boardroom.ui.action_update_dialog import ActionUpdateDialog
+from boardroom.ui.actions_model import ROW_ROLE, ActionsTableModel
+from boardroom.ui.context import AppContext
+from boardroom.ui.pages.actions import ActionsPage
+
+
+@pytest.fixture
+def page(qtbot, demo_database) -> ActionsPage:
+    with demo_database.transaction() as session:
+        board_id = session.scalar(select(Board.id))
+        eifion = session.scalar(select(Person.id).where(Person.name == "Eifion Burke"))
+        create_action(
+            session,
+            board_id,
+            "Present the transitions audit",
+            owner_id=eifion,
+            due_date=date.today() + timedelta(days=400),
+        )
+    context = AppContext(demo_database)
+    actions_page = ActionsPage(context)
+    qtbot.addWidget(actions_page)
+    actions_page.show()
+    context.set_board(board_id)
+    return actions_page
+
+
+def _references(page: ActionsPage) -> list[str]:
+    return sorted(page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount()))
+
+
+def test_filter_by_owner_and_overdue(page, qtbot, qtmodeltester):
+    assert page.stack.currentWidget() is page.body
+    assert len(_references(page)) == 5  # outstanding by default: 4 from the demo and 1 new
+    page.owner_box.setCurrentIndex(page.owner_box.findText("Eifion Burke"))
+    assert _references(page) == ["IB-2019-02", f"IB-{date.today().year}-01"]
+    qtbot.mouseClick(page.overdue_box, Qt.MouseButton.LeftButton)
+    assert page.overdue_box.isChecked()
+    assert _references(page) == ["IB-2019-02"]
+    assert page.counts.text().startswith("Open 1 · Overdue 1")
+    assert "Showing 1 of 7" in page.counts.text()
+    page.status_box.setCurrentIndex(page.status_box.findText("All statuses"))
+    page.overdue_box.setChecked(False)
+    page.owner_box.setCurrentIndex(0)
+    assert len(_references(page)) == 7
+    page.apply_search("life story")
+    assert _references(page) == ["IB-2019-05"]
+    page.apply_search("")
+    qtmodeltester.check(page.model)
+
+
+def test_change_a_status_inline_and_see_it_stored(page, qtbot, demo_database):
+    page.status_box.setCurrentIndex(page.status_box.findText("All statuses"))
+    page.apply_search("IB-2019-04")
+    index = page.proxy.index(0, ActionsTableModel.COL_STATUS)
+    assert index.data() == "Open"
+    page.view.setCurrentIndex(index)
+    page.view.edit(index)
+    editor = page.view.viewport().findChild(QComboBox)
+    assert editor is not None
+    done = editor.findData(ActionStatus.DONE.value)
+    editor.setCurrentIndex(done)
+    editor.activated.emit(done)
+    qtbot.waitUntil(lambda: page.proxy.index(0, ActionsTableModel.COL_STATUS).data() == "Done")
+    with demo_database.sessions() as session:
+        action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-04"))
+        assert action.status == ActionStatus.DONE
+        assert action.closed_at is not None
+        last = action.updates[-1]
+        assert (last.status_from, last.status_to) == (ActionStatus.OPEN, ActionStatus.DONE)
+    qtbot.waitUntil(lambda: "Closed this quarter 1" in page.counts.text())
+
+
+def test_progress_note_and_review_at_a_meeting(page, qtbot, demo_database, monkeypatch):
+    page.apply_search("IB-2019-05")
+    page.view.selectRow(0)
+    row = page.proxy.index(0, 0).data(ROW_ROLE)
+    with demo_database.sessions() as session:
+        meeting_id = session.scalar(select(Meeting.id).order_by(Meeting.starts_at.desc()))
+    dialog = ActionUpdateDialog(page.context, row, meeting_id=meeting_id, parent=page)
+    qtbot.addWidget(dialog)
+    assert "Supplier demonstration booked" in dialog.history.toPlainText()
+    qtbot.keyClicks(dialog.note, "Demonstrated to the Board; close.")
+    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with demo_database.sessions() as session:
+        update = session.scalar(select(ActionUpdate).order_by(ActionUpdate.id.desc()))
+        assert update.text == "Demonstrated to the Board; close."
+        assert update.meeting_id == meeting_id
+        assert update.status_to == ActionStatus.DONE
+    page.status_box.setCurrentIndex(page.status_box.findText("All statuses"))
+    index = page.proxy.index(0, ActionsTableModel.COL_REVIEWED)
+    assert index.data() == "Tue 19 Nov 2019"
+
+
+def test_group_by_owner_and_plan_section(page):
+    page.group_box.setCurrentIndex(page.group_box.findData("owner"))
+    assert page.group_view.isVisible()
+    labels = [page.groups.index(r, 0).data() for r in range(page.groups.rowCount())]
+    assert labels[0] == "Eifion Burke"
+    assert page.groups.index(0, 1).data() == "2"  # both of Eifion's outstanding actions
+    page.group_view.clicked.emit(page.groups.index(0, 0))
+    assert page.current_filter().owner_id is not None
+    assert page.proxy.rowCount() == 2
+    page.owner_box.setCurrentIndex(0)
+    page.group_box.setCurrentIndex(page.group_box.findData("section"))
+    sections = [page.groups.index(r, 0).data() for r in range(page.groups.rowCount())]
+    assert sections[-1] == "Not linked to the plan"
+    assert sections[0].startswith("1. ")
+    page.group_view.clicked.emit(page.groups.index(1, 0))
+    assert isinstance(page.current_filter(), ActionFilter)
+    assert _references(page) == ["IB-2019-02"]
+
+
+def test_export_buttons_write_the_rows_shown(page, tmp_path, monkeypatch):
+    target = tmp_path / "log.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.export_buttons[".xlsx"].click()
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.max_row == 1 + page.proxy.rowCount()
+
+
+def test_new_action_linked_to_two_plan_items_and_edited(page, qtbot, demo_database):
+    dialog = ActionEditDialog(page.context, page.context.board_id, parent=page)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.description, "Report on the 16-18 Panel review")
+    dialog.owner.setCurrentIndex(dialog.owner.findText("Eifion Burke"))
+    qtbot.keyClicks(dialog.due, "30/09/2030")
+    assert dialog.due_hint.text() == "Mon 30 Sep 2030"
+    for row in range(dialog.plan_model.rowCount()):
+        item = dialog.plan_model.item(row)
+        if item.text().startswith(("2.4 ", "3.1 ")):
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with demo_database.sessions() as session:
+        action = session.scalar(select(ActionPoint).order_by(ActionPoint.id.desc()))
+        assert action.description == "Report on the 16-18 Panel review"
+        assert sorted(item.number for item in action.plan_items) == ["2.4", "3.1"]
+        assert action.due_date == date(2030, 9, 30)
+    page.apply_search(action.reference)
+    row = page.proxy.index(0, 0).data(ROW_ROLE)
+    assert row.plan_numbers == "2.4, 3.1"
+    edit = ActionEditDialog(page.context, row.board_id, row, parent=page)
+    qtbot.addWidget(edit)
+    edit.due.setText("banana")
+    assert "not a date" in edit.due_hint.text()
+    edit.due.setText("")
+    edit.accept()
+    with demo_database.sessions() as session:
+        assert session.get(ActionPoint, row.id).due_date is None

@@ -1,0 +1,120 @@
+"""The chair's dashboard: next meeting and papers deadline, counts aggregated by the database
+in a fixed number of statements, and the page that shows them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import event, insert, select
+
+from boardroom.services.actions import add_update, create_action
+from boardroom.services.boards import create_board
+from boardroom.services.dashboard import load_dashboard
+from boardroom.services.meetings import new_uid
+from boardroom.storage.models import ActionPoint, ActionStatus, Board, Meeting
+from boardroom.ui.actions_model import ActionsTableModel, GroupTotalsModel
+from boardroom.ui.context import AppContext
+from boardroom.ui.pages.dashboard import DashboardPage
+
+TODAY = date(2016, 10, 3)  # a Monday
+
+
+@pytest.fixture
+def board_id(database) -> int:
+    with database.transaction() as session:
+        board = create_board(session, "Improvement Board", code="IB", lead_days=5)
+        for when in (datetime(2016, 9, 13, 14), datetime(2016, 10, 11, 14)):
+            session.add(
+                Meeting(
+                    board=board,
+                    title="Improvement Board",
+                    starts_at=when,
+                    ends_at=when + timedelta(hours=2),
+                    uid=new_uid(),
+                    venue="Committee Room 1",
+                )
+            )
+        session.flush()
+        return board.id
+
+
+def _add_actions(database, board_id: int, count: int) -> None:
+    with database.transaction() as session:
+        start = session.scalar(select(ActionPoint.sequence).order_by(ActionPoint.id.desc())) or 0
+        session.execute(
+            insert(ActionPoint),
+            [
+                {
+                    "board_id": board_id,
+                    "reference": f"IB-2016-{start + n + 1:04d}",
+                    "year": 2016,
+                    "sequence": start + n + 1,
+                    "description": "Do it",
+                    "due_date": TODAY + timedelta(days=n % 30 - 15),
+                    "status": ActionStatus.OPEN if n % 3 else ActionStatus.DONE,
+                }
+                for n in range(count)
+            ],
+        )
+
+
+def test_next_meeting_papers_deadline_and_counts(database, board_id):
+    with database.transaction() as session:
+        late = create_action(session, board_id, "Late", owner_id=None, due_date=date(2016, 9, 30))
+        create_action(session, board_id, "Soon", owner_id=None, due_date=date(2016, 10, 14))
+        create_action(session, board_id, "Later", owner_id=None, due_date=date(2016, 12, 1))
+        add_update(session, late.id, "Chased", on_date=date(2016, 9, 20))
+    with database.sessions() as session:
+        dashboard = load_dashboard(session, board_id, TODAY)
+    meeting = dashboard.next_meeting
+    assert meeting is not None and meeting.starts_at == datetime(2016, 10, 11, 14)
+    assert meeting.papers.due == date(2016, 10, 4)  # 5 working days before Tue 11 Oct
+    assert dashboard.last_meeting_on == date(2016, 9, 13)
+    counts = dashboard.counts
+    assert (counts.open, counts.overdue, counts.due_soon, counts.moved_since) == (3, 1, 1, 1)
+
+
+def _statements(database, action) -> int:
+    seen = []
+    listener = lambda *args: seen.append(args[2])  # noqa: E731
+    event.listen(database.engine, "before_cursor_execute", listener)
+    try:
+        action()
+    finally:
+        event.remove(database.engine, "before_cursor_execute", listener)
+    return len(seen)
+
+
+def test_dashboard_statements_do_not_grow_with_the_actions(database, board_id):
+    def load() -> None:
+        with database.sessions() as session:
+            load_dashboard(session, board_id, TODAY)
+
+    _add_actions(database, board_id, 10)
+    few = _statements(database, load)
+    _add_actions(database, board_id, 2000)
+    many = _statements(database, load)
+    assert few == many <= 6
+
+
+def test_the_page_shows_the_chair_s_numbers(qtbot, qtmodeltester, demo_database):
+    context = AppContext(demo_database)
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    with demo_database.sessions() as session:
+        context.set_board(session.scalar(select(Board.id)))
+    assert page.stack.currentWidget() is page.body
+    assert page.counts_label.text().startswith("Open 4 · Overdue 4")
+    assert page.model.rowCount() == 4
+    owners = [page.by_owner.index(r, 0).data() for r in range(page.by_owner.rowCount())]
+    assert owners == ["Eifion Burke", "Hannah Myers", "Joe Banham", "Trish Lewis"]
+    sections = page.by_section
+    assert sections.rowCount() == 4
+    assert sections.index(0, GroupTotalsModel.COL_OVERDUE).data() == "1"
+    assert "updated since the meeting of Tue 19 Nov 2019" in page.moved_label.text()
+    page.apply_search("PEP")
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, ActionsTableModel.COL_OWNER).data() == "Trish Lewis"
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.by_owner)
