@@ -9,8 +9,8 @@ Rules kept here, once:
 - Times carry the board's TZID, defined in the same file by a VTIMEZONE with one STANDARD
   and one DAYLIGHT block (see ``boardroom.vtimezone``).
 - A series is one event with an RRULE and the series' UID; cancelled occurrences are
-  EXDATEs on it, and each moved occurrence is its own REQUEST with the same UID and a
-  RECURRENCE-ID naming the occurrence's original start.
+  EXDATEs on it, and an occurrence with details of its own (moved, or with its agenda) is
+  its own REQUEST with the same UID and a RECURRENCE-ID naming its original start.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from boardroom import __version__
-from boardroom.services.agenda import timetable
+from boardroom.services.agenda import AgendaLine, timetable
 from boardroom.services.meetings import cancel_meeting, get_meeting
 from boardroom.services.people import current_memberships
 from boardroom.services.series import is_moved
@@ -105,20 +105,22 @@ def _people(event: Event, session: Session, meeting: Meeting, organizer: Organiz
         event.add("attendee", attendee, encode=False)
 
 
+def _agenda_line(line: AgendaLine) -> str:
+    """ "14:10  3. Ofsted findings (Julia Hassall)"; an exempt item is not named at all."""
+    if line.confidential:
+        what = "Exempt item"
+    else:
+        what = f"{line.title} ({line.presenter})" if line.presenter else line.title
+    return f"{line.starts_at:%H:%M}  {'  ' * line.depth}{line.number}. {what}"
+
+
 def _description(meeting: Meeting, link: str, *, with_agenda: bool) -> str:
     """The agenda, once there is one (exempt items unnamed), and how to join online."""
     parts: list[str] = []
     if with_agenda:
         lines = timetable(meeting).lines
         if lines:
-            parts.append(
-                "Agenda\n"
-                + "\n".join(
-                    f"{'  ' * line.depth}{line.number}. "
-                    f"{'Exempt item' if line.confidential else line.title}"
-                    for line in lines
-                )
-            )
+            parts.append("Agenda\n" + "\n".join(_agenda_line(line) for line in lines))
     if link:
         parts.append(f"Join online: {link}")
     return "\n\n".join(parts)
@@ -177,12 +179,22 @@ def _one_off(meeting: Meeting, now: datetime, *, cancelled: bool = False) -> Eve
 def _occurrence(
     meeting: Meeting, series: MeetingSeries, now: datetime, *, cancelled: bool = False
 ) -> Event:
-    """One occurrence overriding the series: same UID, RECURRENCE-ID its original start."""
+    """One occurrence overriding the series: same UID, RECURRENCE-ID its original start.
+
+    Its SEQUENCE is never below the series' own: a client holding the series at SEQUENCE 2
+    would otherwise set an update at 1 aside as out of date.
+    """
     event = _one_off(meeting, now, cancelled=cancelled)
     event["uid"] = series.uid
+    event["sequence"] = max(meeting.sequence, series.sequence)
     original = meeting.series_start or meeting.starts_at
     event.add("recurrence-id", original.replace(tzinfo=ZoneInfo(meeting.board.time_zone)))
     return event
+
+
+def has_own_details(meeting: Meeting) -> bool:
+    """Whether an occurrence of a series needs its own update: moved, or with an agenda."""
+    return is_moved(meeting) or bool(meeting.agenda_items)
 
 
 def _master(series: MeetingSeries, meeting: Meeting, now: datetime) -> Event:
@@ -243,9 +255,10 @@ def meeting_invites(
     """The invite files that bring every calendar up to date with one meeting.
 
     A cancelled meeting gives its cancellation. A one-off meeting gives one REQUEST. An
-    occurrence of a series gives the series' REQUEST (RRULE, cancelled occurrences as
-    EXDATE) followed by one REQUEST per moved occurrence; naming a moved occurrence gives
-    just that occurrence's update.
+    occurrence of a series with details of its own (moved, or with its agenda) gives just
+    its update; any other occurrence gives the series' REQUEST (RRULE, cancelled
+    occurrences as EXDATE) followed by the update of each moved occurrence, without which
+    calendars would show those meetings at their old time.
     """
     meeting = get_meeting(session, meeting_id)
     now = now or datetime.now(UTC)
@@ -256,18 +269,25 @@ def meeting_invites(
         return [
             _file(session, _name(meeting), "REQUEST", _one_off(meeting, now), meeting, organizer)
         ]
-    if is_moved(meeting):
-        event = _occurrence(meeting, series, now)
-        return [_file(session, f"{_name(meeting)}-moved", "REQUEST", event, meeting, organizer)]
+    if has_own_details(meeting):
+        return [_update(session, meeting, series, organizer, now)]
     name = f"{_slug(meeting.board.name)}-series-{series.first_start:%Y-%m-%d}"
     invites = [_file(session, name, "REQUEST", _master(series, meeting, now), meeting, organizer)]
-    for moved in sorted(series.meetings, key=lambda m: m.starts_at):
-        if moved.status is not MeetingStatus.CANCELLED and is_moved(moved):
-            event = _occurrence(moved, series, now)
-            invites.append(
-                _file(session, f"{_name(moved)}-moved", "REQUEST", event, moved, organizer)
-            )
+    invites.extend(
+        _update(session, occurrence, series, organizer, now)
+        for occurrence in sorted(series.meetings, key=lambda m: m.starts_at)
+        if occurrence.status is not MeetingStatus.CANCELLED and is_moved(occurrence)
+    )
     return invites
+
+
+def _update(
+    session: Session, meeting: Meeting, series: MeetingSeries, organizer: Organizer, now: datetime
+) -> Invite:
+    """The REQUEST that changes one occurrence of a series in every calendar."""
+    suffix = "moved" if is_moved(meeting) else "update"
+    event = _occurrence(meeting, series, now)
+    return _file(session, f"{_name(meeting)}-{suffix}", "REQUEST", event, meeting, organizer)
 
 
 def cancellation_invite(
