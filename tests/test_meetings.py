@@ -124,6 +124,8 @@ def test_find_by_id_or_unambiguous_date(database, board_id):
             find_meeting(session, "2026-10-21")
         with pytest.raises(BoardroomError, match="neither a meeting number nor a date"):
             find_meeting(session, "next week")
+        with pytest.raises(NotFoundError, match="There is no meeting number 999"):
+            find_meeting(session, "999")
 
 
 def test_list_between_two_days_inclusive(database, board_id):
@@ -175,3 +177,17 @@ def test_the_command_lists_the_schedule_with_deadlines(database, database_url, b
     assert "due Tue 4 Oct 2016" in lines[1]
     assert main(["--database", database_url, "meetings", "list", "--board", "Nope"]) == 1
     assert "no board called “Nope”" in capsys.readouterr().err
+
+
+def test_a_scottish_boards_papers_are_due_earlier_over_new_year(database):
+    """2 and 3 January 2023 are both bank holidays in Scotland; only 2 January in England."""
+    with database.transaction() as session:
+        deadlines = {}
+        for region in ("GB-ENG", "GB-SCT"):
+            board_id = create_board(session, f"Board {region}", holiday_region=region).id
+            meeting = create_meeting(session, board_id, _fields(date(2023, 1, 10)))
+            deadlines[region] = papers_deadline(meeting, today=date(2022, 12, 1))
+    assert deadlines["GB-ENG"].due == date(2023, 1, 3)
+    assert deadlines["GB-SCT"].due == date(2022, 12, 30)
+    assert deadlines["GB-ENG"].text == "Papers due Tue 3 Jan 2023 — 20 working days left"
+    assert deadlines["GB-SCT"].text == "Papers due Fri 30 Dec — 19 working days left"

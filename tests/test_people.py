@@ -132,7 +132,9 @@ def test_a_duplicate_or_overlapping_membership_is_refused(database, ids):
     with database.transaction() as session:
         membership_id = add_membership(session, ids["board"], fields).id
     with (
-        pytest.raises(BoardroomError, match="already chair of this board from Thu 1 Sep 2016"),
+        pytest.raises(
+            BoardroomError, match="already sits on this board as chair from Thu 1 Sep 2016"
+        ),
         database.transaction() as session,
     ):
         add_membership(session, ids["board"], replace(fields, start_date=date(2018, 1, 1)))

@@ -188,7 +188,10 @@ def find_meeting(session: Session, text: str, board_id: int | None = None) -> Me
     """The meeting a user names by its id or by its date (YYYY-MM-DD) when only one is then."""
     text = text.strip()
     if text.isdigit():
-        return get_meeting(session, int(text))
+        meeting = session.get(Meeting, int(text))
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting number {text}.")
+        return meeting
     if not _ISO_DAY.match(text):
         raise BoardroomError(f"“{text}” is neither a meeting number nor a date like 2026-09-15.")
     try:

@@ -191,8 +191,9 @@ def _check_membership(
             seat.start_date, seat.end_date, fields.start_date, fields.end_date
         ):
             raise BoardroomError(
-                f"{person.display_name} is already {fields.role.label.lower()} of this board "
-                f"{_period(seat.start_date, seat.end_date)}."
+                f"{person.display_name} already sits on this board as "
+                f"{fields.role.label.lower()} {_period(seat.start_date, seat.end_date)}; "
+                "give that seat an end date first, or edit it."
             )
     return person
 
