@@ -21,16 +21,19 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from boardroom.errors import ConflictError, DatabaseError
+from boardroom.storage.plain_text import guard_text
 
 ENV_VAR = "BOARDROOM_DATABASE_URL"
+# How long SQLite keeps retrying while another desk or program holds the write lock.
 BUSY_TIMEOUT_MS = 5000
+_WRITE_OPTION = "boardroom_write"
 
 
 def data_dir() -> Path:
@@ -51,13 +54,27 @@ def resolve_url(explicit: str | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the UI read while autosave writes; FULL sync makes a committed minute survive a
-    # power cut, which matters more here than raw write speed.
+    # power cut, which matters more here than raw write speed. The driver's own transaction
+    # handling is switched off so that _sqlite_begin decides how each transaction starts.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """A user action's transaction takes the write lock up front (BEGIN IMMEDIATE).
+
+    SQLite then waits (the busy timeout) for another desk's save to finish, and every read in
+    the transaction sees that save. Started lazily instead, a transaction that read before the
+    other desk wrote could not write at all ("database is locked", whatever the timeout),
+    and a stale edit would look like a busy database instead of the conflict it is.
+    """
+    immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def alembic_config() -> Config:
@@ -88,27 +105,80 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One user action, one transaction: all of it is stored or none of it.
 
-        A stale version counter becomes a ConflictError the UI can offer to resolve.
+        A stale version counter becomes a ConflictError the UI can offer to resolve; a busy,
+        read-only or full database a DatabaseError saying so.
         """
         with self.sessions() as session:
             try:
                 with session.begin():
+                    if self.is_sqlite:
+                        session.connection(execution_options={_WRITE_OPTION: True})
                     yield session
             except StaleDataError as exc:
                 raise ConflictError(
                     "This record was changed by someone else since you opened it. "
                     "Reload to see their changes, or overwrite them with yours."
                 ) from exc
-            except OperationalError as exc:
-                if "locked" in str(exc.orig):
-                    raise DatabaseError(
-                        "The database is busy (locked by another program) and did not free "
-                        "up in time. Nothing was changed; please try again."
-                    ) from exc
-                raise
+            except DBAPIError as exc:
+                if _problem(exc.orig) is None:
+                    raise  # not the database's state but a fault: let it reach the log
+                raise explain(exc, self.describe()) from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# What SQLite and PostgreSQL say, and what the clerk should be told (primary SQLite result
+# codes; PostgreSQL SQLSTATEs).
+_SQLITE_BUSY, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 5, 8, 10, 13, 14
+_SQLITE_MESSAGES = {
+    "database is locked": _SQLITE_BUSY,
+    "readonly database": _SQLITE_READONLY,
+    "disk i/o error": _SQLITE_IOERR,
+    "database or disk is full": _SQLITE_FULL,
+    "unable to open database file": _SQLITE_CANTOPEN,
+}
+_POSTGRES_STATES = {"53100": _SQLITE_FULL, "25006": _SQLITE_READONLY, "55P03": _SQLITE_BUSY}
+
+
+def _problem(error: BaseException | None) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF if code & 0xFF in _SQLITE_MESSAGES.values() else None
+    state = getattr(error, "sqlstate", None)
+    if state in _POSTGRES_STATES:
+        return _POSTGRES_STATES[state]
+    text = str(error).lower()
+    return next((code for phrase, code in _SQLITE_MESSAGES.items() if phrase in text), None)
+
+
+def explain(error: DBAPIError, where: str, *, opening: bool = False) -> DatabaseError:
+    """Turn what the database engine reported into a message a clerk can act on."""
+    problem = _problem(error.orig)
+    unchanged = "Nothing has been changed." if opening else "Nothing was saved; your work is kept."
+    if problem == _SQLITE_BUSY:
+        return DatabaseError(
+            f"The database {where} is busy (locked by another program or desk) and did not "
+            f"free up in time. {unchanged} Please try again in a moment."
+        )
+    if problem == _SQLITE_READONLY:
+        return DatabaseError(
+            f"The database {where} is read-only, so Boardroom cannot save to it. Check that "
+            f"the file, its folder or the server allows writing. {unchanged}"
+        )
+    if problem == _SQLITE_FULL:
+        return DatabaseError(
+            f"The disk holding the database {where} is full. Free some space, then try "
+            f"again. {unchanged}"
+        )
+    if problem in (_SQLITE_CANTOPEN, _SQLITE_IOERR):
+        return DatabaseError(
+            f"The database file {where} cannot be read or written (is the disk or network "
+            f"share still there, and may you write to its folder?). {unchanged}"
+        )
+    if opening:
+        return DatabaseError(f"Cannot open the database {where}: {error.orig}")
+    return DatabaseError(f"The database {where} reported a problem: {error.orig}. {unchanged}")
 
 
 def _check_sqlite_location(url: URL) -> None:
@@ -125,6 +195,7 @@ def _make_engine(url: URL) -> Engine:
         _check_sqlite_location(url)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
@@ -161,12 +232,12 @@ def open_database(url: str | None = None) -> Database:
     where = parsed.render_as_string(hide_password=True)
     try:
         _upgrade(engine, where)
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseError(f"Cannot open the database {where}: {exc.orig}") from exc
+        raise explain(exc, where, opening=True) from exc
     except DatabaseError:
         engine.dispose()
         raise
-    return Database(
-        url=parsed, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False)
-    )
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    guard_text(sessions)
+    return Database(url=parsed, engine=engine, sessions=sessions)

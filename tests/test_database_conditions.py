@@ -1,0 +1,170 @@
+"""A database that is busy, read-only, full or missing is reported plainly, and the text
+stored is always text every export can carry.
+
+The busy database is held by a real second process; read-only and full are the engines' own
+refusals (``PRAGMA query_only`` / a read-only PostgreSQL session, and ``max_page_count``),
+because the CI runs as root, for whom a file's permissions mean nothing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, func, select
+
+from boardroom.errors import BoardroomError, DatabaseError
+from boardroom.services.boards import create_board
+from boardroom.storage import database as database_module
+from boardroom.storage.database import Database, open_database
+from boardroom.storage.models import Board
+from boardroom.storage.plain_text import clean
+
+HOLDER = textwrap.dedent(
+    """
+    import sqlite3, sys, time
+    connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+    connection.execute("BEGIN EXCLUSIVE")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    connection.rollback()
+    """
+)
+
+
+@contextmanager
+def _lock_held(path: Path, seconds: float) -> Iterator[subprocess.Popen[str]]:
+    """Another program takes the write lock on the file for ``seconds``."""
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    ) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+            yield holder
+        finally:
+            holder.wait(10)
+
+
+def _boards(database: Database) -> list[str]:
+    with database.sessions() as session:
+        return list(session.scalars(select(Board.name).order_by(Board.name)))
+
+
+@pytest.fixture
+def local(tmp_path: Path):
+    database = open_database(f"sqlite:///{tmp_path / 'boardroom.db'}")
+    yield database
+    database.close()
+
+
+def test_a_lock_held_briefly_by_another_process_is_waited_out(local):
+    with (
+        _lock_held(Path(local.url.database), 1.0) as holder,
+        local.transaction() as session,  # begins while the other process holds the lock
+    ):
+        create_board(session, "Saved once the lock was released")
+    assert holder.returncode == 0, "the lock was held until its holder let go"
+    assert _boards(local) == ["Saved once the lock was released"]
+
+
+def test_a_lock_that_persists_is_reported_and_nothing_changes(tmp_path, monkeypatch):
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 200)
+    database = open_database(f"sqlite:///{tmp_path / 'boardroom.db'}")
+    with _lock_held(tmp_path / "boardroom.db", 5.0) as holder:
+        try:
+            with (
+                pytest.raises(DatabaseError, match=r"busy \(locked by another program or desk\)"),
+                database.transaction() as session,
+            ):
+                create_board(session, "Never stored")
+        finally:
+            holder.kill()
+    assert _boards(database) == []
+    database.close()
+
+
+def _refuse_writes(database: Database) -> None:
+    """From the next connection on, the engine itself refuses every write."""
+    database.engine.dispose()
+
+    def read_only(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        if database.is_sqlite:
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            cursor.execute("SET default_transaction_read_only = on")
+            dbapi_connection.commit()
+        cursor.close()
+
+    event.listen(database.engine, "connect", read_only)
+
+
+def test_a_read_only_database_says_so_when_saving(database):
+    with database.transaction() as session:
+        create_board(session, "Already there")
+    _refuse_writes(database)
+    assert _boards(database) == ["Already there"], "reading still works"
+    with (
+        pytest.raises(DatabaseError, match="is read-only, so Boardroom cannot save to it"),
+        database.transaction() as session,
+    ):
+        create_board(session, "Refused")
+    assert _boards(database) == ["Already there"]
+
+
+def test_a_full_disk_says_so_and_keeps_what_was_stored(local):
+    with local.transaction() as session:
+        create_board(session, "Stored before the disk filled")
+    local.engine.dispose()
+
+    def no_room_to_grow(dbapi_connection, _record) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(local.engine, "connect", no_room_to_grow)
+    with (
+        pytest.raises(DatabaseError, match=r"The disk holding the database .* is full"),
+        local.transaction() as session,
+    ):
+        create_board(session, "Too big to fit", description="A long note. " * 20_000)
+    assert _boards(local) == ["Stored before the disk filled"]
+
+
+def test_a_missing_folder_is_named(tmp_path):
+    missing = tmp_path / "unplugged-drive" / "Boardroom"
+    with pytest.raises(DatabaseError, match="folder for the database does not exist") as caught:
+        open_database(f"sqlite:///{missing / 'boardroom.db'}")
+    assert str(missing) in caught.value.message
+    assert not missing.exists(), "nothing is created in its place"
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path):
+    path = tmp_path / "boardroom.db"
+    path.write_bytes(b"Minutes of the meeting, saved by the wrong program\n" * 200)
+    with pytest.raises(DatabaseError, match="Cannot open the database"):
+        open_database(f"sqlite:///{path}")
+
+
+def test_pasted_control_characters_are_stored_as_text_every_format_carries(database):
+    pasted = "Line one\vline two\fpage two\r\nthird\x00\x07\x1b[0m end\ufffe 😀 مرحبا"
+    with database.transaction() as session:
+        board_id = create_board(session, "Board", description=pasted).id
+    with database.sessions() as session:
+        stored = session.get(Board, board_id).description
+    assert stored == "Line one\nline two\npage two\nthird[0m end 😀 مرحبا"
+    assert stored == clean(pasted)
+
+
+def test_text_longer_than_its_field_is_refused_by_name_on_both_engines(database):
+    with (
+        pytest.raises(BoardroomError, match=r"board's name is too long: 201 characters, at most"),
+        database.transaction() as session,
+    ):
+        create_board(session, "B" * 201)
+    with database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Board)) == 0
