@@ -10,8 +10,10 @@ import getpass
 import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
@@ -53,28 +55,47 @@ def ensure_editable(meeting: Meeting) -> None:
         )
 
 
+class Expect(Enum):
+    """``save_notes(expected_version=Expect.ANY)``: overwrite whatever is stored."""
+
+    ANY = "any"
+
+
+_CONFLICT = (
+    "These notes were changed at another desk since you opened them. "
+    "Reload to see their changes, or overwrite them with yours."
+)
+
+
 def save_notes(
-    session: Session, agenda_item_id: int, notes: str, *, expected_version: int | None = None
+    session: Session,
+    agenda_item_id: int,
+    notes: str,
+    *,
+    expected_version: int | Expect | None = Expect.ANY,
 ) -> int:
     """Store an item's notes; returns the minute's new version for the next save.
 
-    ``expected_version`` is the version the editor last saw; if someone else saved since,
-    the save is refused as a conflict rather than overwriting their words.
+    ``expected_version`` is the version the editor last saw, None when it saw no notes at
+    all; if someone else saved since — even the very first notes on the item — the save is
+    refused as a conflict rather than overwriting their words.
     """
     item, meeting = _meeting_of_item(session, agenda_item_id)
     ensure_editable(meeting)
     minute = item.minute
+    stored_version = minute.version if minute else None
+    if expected_version is not Expect.ANY and stored_version != expected_version:
+        raise ConflictError(_CONFLICT)
     if minute is None:
         item.minute = minute = Minute(notes=notes)
-    else:
-        if expected_version is not None and minute.version != expected_version:
-            raise ConflictError(
-                "These notes were changed at another desk since you opened them. "
-                "Reload to see their changes, or overwrite them with yours."
-            )
-        if minute.notes == notes:
-            return minute.version
-        minute.notes = notes
+        try:
+            session.flush()
+        except IntegrityError as exc:  # another desk's first notes landed at the same moment
+            raise ConflictError(_CONFLICT) from exc
+        return minute.version
+    if minute.notes == notes:
+        return minute.version
+    minute.notes = notes
     session.flush()
     return minute.version
 

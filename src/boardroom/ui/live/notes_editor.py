@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from boardroom.errors import BoardroomError, ConflictError
-from boardroom.services.minutes import save_notes
+from boardroom.services.minutes import Expect, save_notes
 from boardroom.storage.database import Database
 
 SAVE_DELAY_MS = 800
@@ -112,7 +112,7 @@ class NotesEditor(QPlainTextEdit):
                     session,
                     self.item_id,
                     self.toPlainText(),
-                    expected_version=None if overwrite else self.version,
+                    expected_version=Expect.ANY if overwrite else self.version,
                 )
         except ConflictError as error:
             self.in_conflict = True
