@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.dates import format_date, parse_date
-from boardroom.errors import BoardroomError
+from boardroom.errors import BoardroomError, ConflictError
 from boardroom.services.action_rows import ActionRow
-from boardroom.services.actions import create_action, edit_action, owner_choices
+from boardroom.services.actions import create_action, edit_action, get_action, owner_choices
 from boardroom.services.meetings import list_meetings
 from boardroom.services.plans import plan_choices
 from boardroom.ui.context import AppContext
@@ -161,9 +161,41 @@ class ActionEditDialog(QDialog):
                         expected_version=self.row.version,
                     )
                 reference = action.reference
+        except ConflictError as error:
+            self._resolve_conflict(error.message)
+            return
         except BoardroomError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return
         self.context.data_changed.emit()
         self.context.status_message.emit(self.tr("Saved action {0}.").format(reference))
         super().accept()
+
+    def _resolve_conflict(self, message: str) -> None:
+        """Another desk saved this action since the dialog opened: nothing is lost either
+        way — show their version (the dialog stays open) or save this one over it."""
+        assert self.row is not None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), "", parent=self)
+        box.setText(self.tr("Changed by someone else — reload or overwrite?"))
+        box.setInformativeText(message)
+        reload = box.addButton(self.tr("Reload theirs"), QMessageBox.ButtonRole.ResetRole)
+        overwrite = box.addButton(self.tr("Overwrite with mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() not in (reload, overwrite):
+            return
+        with self.context.database.sessions() as session:
+            action = get_action(session, self.row.id)
+            linked = {item.id for item in action.plan_items}
+        self.row = self.row._replace(version=action.version)
+        if box.clickedButton() is overwrite:
+            self.accept()
+            return
+        self.description.setPlainText(action.description)
+        self.owner.setCurrentIndex(max(self.owner.findData(action.owner_id), 0))
+        self.due.setText(format_date(action.due_date))
+        for index in range(self.plan_model.rowCount()):
+            entry = self.plan_model.item(index)
+            if entry.data(ITEM_ID_ROLE) is not None:
+                checked = entry.data(ITEM_ID_ROLE) in linked
+                entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
