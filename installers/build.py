@@ -2,10 +2,13 @@
 
 1. Icons: render ``resources/icons/boardroom.svg`` (the one master) into PNG sizes, a Windows
    ``.ico`` and a macOS ``.icns`` under ``build/icons``. Generated here, never committed.
-2. PyInstaller: the one-folder application from ``installers/boardroom.spec``.
-3. Package it: a tarball with a ``.desktop`` entry and hicolor icons on Linux, the Inno Setup
+2. Translations: compile each ``resources/translations/boardroom_*.ts`` into the ``.qm`` the
+   window loads (``installers/translations.py``); also generated, never committed.
+3. PyInstaller: the one-folder application from ``installers/boardroom.spec``.
+4. Package it: a tarball with a ``.desktop`` entry and hicolor icons on Linux, the Inno Setup
    installer on Windows (when ``iscc`` is installed) and a disk image on macOS.
-4. On Linux, check the built program really starts (``installers/verify_linux.py``).
+5. On Linux, check the built program really starts and writes every kind of file it exports
+   (``installers/verify_linux.py``) before the tarball is made.
 
 Needs the ``build`` extra: ``pip install -e ".[build]"``.
 """
@@ -217,6 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.icons_only:
         return 0
     number = version()
+    sys.path.insert(0, str(INSTALLERS))
+    from translations import release_all
+
+    for compiled in release_all():
+        print(f"Compiled {compiled.relative_to(ROOT)}")
     run_pyinstaller()
     if sys.platform.startswith("linux"):
         if not args.no_verify:

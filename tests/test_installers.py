@@ -7,6 +7,7 @@ import configparser
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -20,6 +21,7 @@ from boardroom import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALLERS = ROOT / "installers"
+HICOLOR = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def _build_module() -> ModuleType:
@@ -99,6 +101,29 @@ def test_the_desktop_entry_matches_the_app():
     assert 'setDesktopFileName("boardroom")' in (ROOT / "src/boardroom/ui/app.py").read_text()
 
 
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate (desktop-file-utils) is not installed",
+)
+def test_the_desktop_entry_passes_the_freedesktop_validator(tmp_path):
+    entry = INSTALLERS / "linux" / "boardroom.desktop"
+    # As shipped, and as install.sh rewrites it (a quoted full path with a space).
+    installed = tmp_path / "boardroom.desktop"
+    installed.write_text(
+        re.sub(
+            r"^Exec=.*$",
+            'Exec="/home/clerk/my apps/lib/boardroom/boardroom"',
+            entry.read_text(),
+            flags=re.M,
+        )
+    )
+    for path in (entry, installed):
+        result = subprocess.run(
+            ["desktop-file-validate", str(path)], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
 def _fake_unpacked_tarball(folder: Path) -> Path:
     program = folder / "boardroom" / "boardroom"
     program.parent.mkdir(parents=True)
@@ -175,10 +200,13 @@ def test_the_linux_build_starts_and_its_tarball_is_complete():
         "LICENCE.txt",
         "boardroom/boardroom",
         "share/applications/boardroom.desktop",
-        "share/icons/hicolor/256x256/apps/boardroom.png",
+        *(f"share/icons/hicolor/{size}x{size}/apps/boardroom.png" for size in HICOLOR),
         "share/icons/hicolor/scalable/apps/boardroom.svg",
         f"{internal}/resources/icons/boardroom.svg",
         f"{internal}/resources/sample/improvement_board.json",
+        f"{internal}/resources/templates/letterhead.docx",
+        "boardroom/_internal/docx/templates/default-footer.xml",
+        "boardroom/_internal/docx/parts/hdrftr.py",  # python-docx climbs out of it to ../templates
         f"{internal}/storage/migrations/env.py",
         f"{internal}/storage/migrations/script.py.mako",
     } <= names
