@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from boardroom.errors import BoardroomError
 from boardroom.settings import (
@@ -22,6 +22,7 @@ from boardroom.settings import (
     with_password,
 )
 from boardroom.ui import app as app_module
+from boardroom.ui.dialogs.people import BoardDialog
 from boardroom.ui.settings_dialog import SettingsDialog
 from boardroom.ui.settings_store import SettingsStore, open_qsettings
 
@@ -268,3 +269,74 @@ def test_a_broken_database_from_the_command_line_is_an_error(qapp, monkeypatch, 
     url = f"sqlite:///{tmp_path}/missing/boardroom.db"
     assert app_module.open_startup_database(url, Settings(database_url=SERVER)) is None
     assert "folder for the database does not exist" in shown[0]
+
+
+def test_a_new_board_starts_from_the_defaults_in_settings(qtbot, database):
+    from sqlalchemy import select
+
+    from boardroom.services.boards import add_board
+    from boardroom.storage.models import Board
+
+    SettingsStore().save(Settings(holiday_region="GB-SCT", time_zone="Europe/Dublin", lead_days=8))
+
+    def save(fields) -> None:
+        name, rules = fields
+        with database.transaction() as session:
+            add_board(session, name, rules)
+
+    dialog = BoardDialog(save)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.region.currentText() == "Scotland"
+    qtbot.keyClicks(dialog.name, "Audit Committee")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    assert dialog.result() == BoardDialog.DialogCode.Accepted
+    with database.sessions() as session:
+        board = session.scalars(select(Board).where(Board.name == "Audit Committee")).one()
+        assert (board.holiday_region, board.time_zone, board.lead_days) == (
+            "GB-SCT",
+            "Europe/Dublin",
+            8,
+        )
+
+
+def test_the_bank_holiday_regions_are_named_as_the_board_dialog_names_them(qtbot):
+    dialog = _dialog(qtbot, SettingsStore())
+    names = [dialog.holiday_region.itemText(row) for row in range(dialog.holiday_region.count())]
+    assert names[0] == "England & Wales"
+    assert "Northern Ireland" in names
+
+
+def test_a_new_template_from_the_letterhead_is_used_by_the_word_agenda(
+    qtbot, monkeypatch, tmp_path, demo_database
+):
+    """The shipped letterhead is saved where the clerk says, opened for editing, saved as the
+    default template, and the agenda written from the settings keeps its header."""
+    import docx
+
+    from boardroom.agenda_docx import build_agenda
+    from boardroom.services.meetings import find_meeting
+
+    chosen = tmp_path / "Wirral letterhead"  # typed without the extension
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(chosen), ""))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    store = SettingsStore()
+    dialog = _dialog(qtbot, store)
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.new_template, LEFT)
+
+    written = chosen.with_suffix(".docx")
+    assert dialog.word_template.text() == str(written)
+    assert opened[0].toLocalFile() == str(written), "opened in Word for the letterhead"
+    header = docx.Document(str(written)).sections[0].header.paragraphs[0].text
+    assert header == "Your organisation"
+    _save(qtbot, dialog)
+
+    template = SettingsStore().load().template_path()
+    assert template == written
+    with demo_database.sessions() as session:
+        meeting = find_meeting(session, "2016-09-13")
+        agenda = build_agenda(session, meeting.id, template=template)
+    assert agenda.sections[0].header.paragraphs[0].text == "Your organisation"
+    assert "Wirral Improvement Board" in agenda.paragraphs[0].text

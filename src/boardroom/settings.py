@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError
 
 from boardroom.errors import BoardroomError
+from boardroom.services.boards import BoardRules
 from boardroom.storage.database import ENV_VAR
 from boardroom.workdays import DEFAULT_REGION, REGIONS
 
@@ -83,6 +84,20 @@ class Settings:
             if url.password is not None:
                 raise BoardroomError("Keep the password out of the database URL.")
         return cleaned
+
+    def template_path(self) -> Path | None:
+        """The Word document agendas, minutes and action logs start from; None: Boardroom's own."""
+        return Path(self.word_template) if self.word_template else None
+
+    def new_board_rules(self) -> BoardRules:
+        """What the New board dialog starts from: the terms of reference's quorum and venue,
+        with the secretariat's own time zone, bank-holiday region and papers lead time."""
+        return replace(
+            BoardRules(),
+            time_zone=self.time_zone,
+            holiday_region=self.holiday_region,
+            lead_days=self.lead_days,
+        )
 
 
 def setting_keys() -> dict[str, str]:

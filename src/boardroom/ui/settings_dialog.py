@@ -2,14 +2,24 @@
 
 A shared PostgreSQL database is named by its URL; its password goes to the system keyring,
 never to the settings file, and "Test connection" tries it off the GUI thread so a slow or
-unreachable server does not freeze the window.
+unreachable server does not freeze the window. A clerk without a letterhead document of
+their own can start from the one Boardroom ships (``resources/templates/letterhead.docx``):
+a copy is saved where they choose, to edit in Word, and becomes the default template.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,7 +43,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from boardroom.assets import resource
 from boardroom.errors import BoardroomError
+from boardroom.files import write_atomically
 from boardroom.services.boards import time_zone_names
 from boardroom.settings import (
     Settings,
@@ -44,6 +56,7 @@ from boardroom.settings import (
     with_password,
 )
 from boardroom.storage.database import default_url, open_database
+from boardroom.ui.dialogs.people import REGION_LABELS
 from boardroom.ui.settings_store import SettingsStore
 from boardroom.workdays import REGIONS
 
@@ -124,16 +137,31 @@ class SettingsDialog(QDialog):
         self.word_template.setClearButtonEnabled(True)
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._choose_template)
+        self.new_template = QPushButton(self.tr("&New from letterhead…"))
+        self.new_template.setToolTip(
+            self.tr("Save a copy of Boardroom's letterhead document to edit in Word")
+        )
+        self.new_template.clicked.connect(self._new_template)
         row = QHBoxLayout()
         row.addWidget(self.word_template, 1)
         row.addWidget(browse)
+        row.addWidget(self.new_template)
         label = QLabel(self.tr("Word &template:"))
         label.setBuddy(self.word_template)
         form.addRow(label, row)
-        form.addRow("", _hint(self.tr("Agendas and minutes start from this .docx (letterhead).")))
+        form.addRow(
+            "",
+            _hint(
+                self.tr(
+                    "Agendas, minutes and action logs start from this .docx: its header "
+                    "(your letterhead), footer, margins and styles are kept."
+                )
+            ),
+        )
         self.holiday_region = QComboBox()
-        for code, name in REGIONS.items():
-            self.holiday_region.addItem(name, code)
+        for code in REGIONS:
+            label_text = REGION_LABELS.get(code, code)
+            self.holiday_region.addItem(QCoreApplication.translate("BoardDialog", label_text), code)
         form.addRow(self.tr("&Bank holidays:"), self.holiday_region)
         self.time_zone = QComboBox()
         self.time_zone.setEditable(True)
@@ -277,6 +305,28 @@ class SettingsDialog(QDialog):
         )
         if path:
             self.word_template.setText(path)
+
+    def _new_template(self) -> None:
+        """Save the shipped letterhead where the clerk chooses, make it the template and open
+        it, so the next step (their own name and logo in the header) is right in front of them.
+        """
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the letterhead template"),
+            str(Path(folder) / "Boardroom letterhead.docx"),
+            self.tr("Word documents (*.docx)"),
+        )
+        if not path:
+            return
+        target = Path(path).with_suffix(".docx")
+        try:
+            write_atomically(target, resource("templates", "letterhead.docx").read_bytes())
+        except BoardroomError as error:
+            QMessageBox.warning(self, self.tr("Word template"), error.message)
+            return
+        self.word_template.setText(str(target))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def test_connection(self) -> None:
         """Try the URL and password as typed, in a worker thread; ``connection_tested`` tells."""
