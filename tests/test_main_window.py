@@ -5,9 +5,10 @@ import uuid
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPalette
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyleFactory
 
 from boardroom import __version__
+from boardroom.ui import theme
 from boardroom.ui.about_dialog import AboutDialog
 from boardroom.ui.app import offer_demo
 from boardroom.ui.context import AppContext
@@ -157,6 +158,12 @@ def test_a_second_launch_brings_the_window_forward(qtbot, demo_database):
         with qtbot.waitSignal(first.activation_requested, timeout=5000):
             assert not SingleInstance(name).is_primary
         assert not window.isMinimized()
+        window.showMaximized()
+        window.showMinimized()
+        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+            assert not SingleInstance(name).is_primary
+        assert window.isMaximized(), "a maximised window comes back maximised"
+        assert not window.isMinimized()
     finally:
         first.close()
 
@@ -199,3 +206,21 @@ def test_about_shows_version_and_licence(qtbot):
     assert "MIT" in dialog.licence_heading.text()
     assert dialog.licence.toPlainText().startswith("MIT License")
     assert "Python" in dialog.platform.text()
+
+
+def test_a_style_that_cannot_draw_dark_gives_way_to_fusion_when_the_system_is_dark(
+    qapp, monkeypatch
+):
+    """Windows 10's default style stays light whatever the palette; Linux has no such style,
+    so the plain Windows style stands in for it."""
+    assert "Windows" in list(QStyleFactory.keys())
+    original = qapp.style().name()
+    monkeypatch.setattr(theme, "_LIGHT_ONLY_STYLES", {"windows"})
+    try:
+        qapp.setStyle("Windows")
+        theme.apply_colour_scheme(qapp, Qt.ColorScheme.Light)
+        assert qapp.style().name().lower() == "windows", "light: the native style stays"
+        theme.apply_colour_scheme(qapp, Qt.ColorScheme.Dark)
+        assert qapp.style().name().lower() == "fusion"
+    finally:
+        qapp.setStyle(original)

@@ -25,14 +25,15 @@ from boardroom.ui.icons import app_icon
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.settings_store import APPLICATION, ORGANISATION, SettingsStore
 from boardroom.ui.single_instance import SingleInstance
+from boardroom.ui.theme import follow_system_colour_scheme
 
 # Set by the installers' build check: open the window, report, quit. A value ending in
 # ".png" also saves a screenshot of the window there.
 SMOKE_TEST_VAR = "BOARDROOM_SMOKE_TEST"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
+def _app_title() -> str:
+    return QCoreApplication.translate("Startup", "Boardroom")
 
 
 def install_translators(app: QApplication) -> None:
@@ -58,6 +59,7 @@ def create_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("boardroom")  # matches boardroom.desktop: the dock shows our icon
     app.setWindowIcon(app_icon())
+    follow_system_colour_scheme(app)
     install_translators(app)
     return app
 
@@ -69,10 +71,11 @@ def offer_demo(window: MainWindow, database: Database) -> None:
             return
     answer = QMessageBox.question(
         window,
-        window.tr("Welcome to Boardroom"),
-        window.tr(
+        QCoreApplication.translate("Startup", "Welcome to Boardroom"),
+        QCoreApplication.translate(
+            "Startup",
             "This database has no boards yet.\n\nLoad the demo Improvement Board "
-            "(members, two meetings, minutes and the 2019 improvement plan) to explore?"
+            "(members, two meetings, minutes and the 2019 improvement plan) to explore?",
         ),
     )
     if answer == QMessageBox.StandardButton.Yes:
@@ -86,14 +89,15 @@ def open_startup_database(explicit: str | None, settings: Settings) -> Database 
     except BoardroomError as error:
         chosen_in_settings = settings.database_url and not (explicit or os.environ.get(ENV_VAR))
         if not chosen_in_settings:
-            QMessageBox.critical(None, _tr("Boardroom"), error.message)
+            QMessageBox.critical(None, _app_title(), error.message)
             return None
         answer = QMessageBox.question(
             None,
-            _tr("Boardroom"),
-            _tr(
+            _app_title(),
+            QCoreApplication.translate(
+                "Startup",
                 "{0}\n\nOpen the database on this computer instead? You can choose the "
-                "shared database again in Settings."
+                "shared database again in Settings.",
             ).format(error.message),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -101,7 +105,7 @@ def open_startup_database(explicit: str | None, settings: Settings) -> Database 
     try:
         return open_database(None)
     except BoardroomError as error:
-        QMessageBox.critical(None, _tr("Boardroom"), error.message)
+        QMessageBox.critical(None, _app_title(), error.message)
         return None
 
 

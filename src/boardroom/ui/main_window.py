@@ -219,9 +219,10 @@ class MainWindow(QMainWindow):
         _run_dialog(AboutDialog(self))
 
     def bring_to_front(self) -> None:
-        """A second launch asked for the window: un-minimise it and give it the focus."""
-        if self.isMinimized():
-            self.showNormal()
+        """A second launch asked for the window: un-minimise it (back to maximised or
+        full-screen if it was) and give it the focus."""
+        state = self.windowState() & ~Qt.WindowState.WindowMinimized
+        self.setWindowState(state | Qt.WindowState.WindowActive)
         self.show()
         self.raise_()
         self.activateWindow()

@@ -7,14 +7,24 @@ socket named for the user; a later launch connects, says "activate" and leaves.
 
 from __future__ import annotations
 
+import ctypes
 import getpass
 import hashlib
+import sys
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 _ACTIVATE = b"activate\n"
 _TIMEOUT_MS = 1000
+_ASFW_ANY = -1  # AllowSetForegroundWindow: any process may take the foreground
+
+
+def _let_the_first_instance_come_forward() -> None:
+    """Windows lets only the process the user just started take the foreground; without
+    handing that right over, the first window would merely flash in the taskbar."""
+    if sys.platform == "win32":
+        ctypes.windll.user32.AllowSetForegroundWindow(_ASFW_ANY)  # type: ignore[attr-defined]
 
 
 def server_name() -> str:
@@ -42,6 +52,7 @@ class SingleInstance(QObject):
         socket.connectToServer(self.name)
         if not socket.waitForConnected(_TIMEOUT_MS):
             return False
+        _let_the_first_instance_come_forward()
         socket.write(_ACTIVATE)
         delivered = socket.waitForBytesWritten(_TIMEOUT_MS)
         socket.disconnectFromServer()
