@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import types
 from pathlib import Path
 from types import ModuleType
 
@@ -181,8 +182,60 @@ def test_the_windows_script_refers_to_what_the_build_makes():
     assert setting("AppVersion") == "{#AppVersion}", "the version comes from build.py"
     assert '"{autoprograms}\\Boardroom"' in script, "a Start menu entry"
     assert "dist\\Boardroom\\*" in script
-    spec = (INSTALLERS / "boardroom.spec").read_text(encoding="utf-8")
-    assert '"Boardroom" if (WINDOWS or MACOS)' in spec, "the folder the script packs"
+
+
+class _SpecRun:
+    """Runs boardroom.spec as PyInstaller would on ``platform``, recording what it asks for."""
+
+    def __init__(self, monkeypatch, platform: str) -> None:
+        hooks = pytest.importorskip("PyInstaller.utils.hooks", reason="the build extra")
+        monkeypatch.setattr(sys, "platform", platform)
+        monkeypatch.setattr(hooks, "collect_submodules", lambda package: [package])
+        monkeypatch.setattr(hooks, "collect_data_files", lambda package: [])
+        monkeypatch.setattr(sys, "path", list(sys.path))  # the spec inserts src/
+        self.calls: dict[str, list[tuple[tuple, dict]]] = {}
+        names = ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")
+        spec_globals = {name: self._recorder(name) for name in names}
+        spec_globals["SPECPATH"] = str(INSTALLERS)
+        source = (INSTALLERS / "boardroom.spec").read_text(encoding="utf-8")
+        exec(compile(source, "boardroom.spec", "exec"), spec_globals)
+
+    def _recorder(self, name: str):
+        def record(*args, **kwargs):
+            self.calls.setdefault(name, []).append((args, kwargs))
+            return types.SimpleNamespace(pure=[], scripts=[], binaries=[], datas=[], name=name)
+
+        return record
+
+
+def test_the_spec_makes_a_mac_app_bundle_with_its_icon_and_dark_mode(monkeypatch):
+    run = _SpecRun(monkeypatch, "darwin")
+    ((_args, bundle),) = run.calls["BUNDLE"]
+    assert bundle["name"] == "Boardroom.app"
+    assert bundle["icon"].endswith("build/icons/boardroom.icns")
+    assert bundle["bundle_identifier"] == "org.boardroom.Boardroom"
+    plist = bundle["info_plist"]
+    assert plist["CFBundleShortVersionString"] == __version__
+    assert plist["NSHighResolutionCapable"] is True
+    assert plist["NSRequiresAquaSystemAppearance"] is False
+    assert re.fullmatch(r"\d+\.\d+", plist["LSMinimumSystemVersion"])
+    ((_args, exe),) = run.calls["EXE"]
+    assert exe["console"] is False, "no Terminal window behind the app"
+
+
+def test_the_spec_makes_a_windowed_exe_and_a_console_one_on_windows(monkeypatch):
+    run = _SpecRun(monkeypatch, "win32")
+    executables = {kwargs["name"]: kwargs for _args, kwargs in run.calls["EXE"]}
+    assert executables["Boardroom"]["console"] is False
+    assert executables["boardroom-cli"]["console"] is True
+    for exe in executables.values():
+        assert exe["icon"].endswith("build/icons/boardroom.ico")
+    assert executables["Boardroom"]["version"].endswith("build/version_info.txt")
+    ((_args, collect),) = run.calls["COLLECT"]
+    assert collect["name"] == "Boardroom", "the folder boardroom.iss packs"
+    assert "BUNDLE" not in run.calls
+    ((_args, analysis),) = run.calls["Analysis"]
+    assert analysis["module_collection_mode"] == {"docx": "pyz+py"}
 
 
 @pytest.mark.skipif(

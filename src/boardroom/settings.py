@@ -86,7 +86,7 @@ class Settings:
         return cleaned
 
     def template_path(self) -> Path | None:
-        """The Word document agendas, minutes and action logs start from; None: Boardroom's own."""
+        """The Word document agendas and minutes start from; None: Boardroom's own layout."""
         return Path(self.word_template) if self.word_template else None
 
     def new_board_rules(self) -> BoardRules:

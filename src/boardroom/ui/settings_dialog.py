@@ -153,8 +153,8 @@ class SettingsDialog(QDialog):
             "",
             _hint(
                 self.tr(
-                    "Agendas, minutes and action logs start from this .docx: its header "
-                    "(your letterhead), footer, margins and styles are kept."
+                    "Agendas and minutes start from this .docx: its header (your "
+                    "letterhead), footer, margins and styles are kept."
                 )
             ),
         )
