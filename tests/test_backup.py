@@ -10,8 +10,14 @@ from sqlalchemy import func, select
 from boardroom.cli import main
 from boardroom.errors import DatabaseError
 from boardroom.services.demo import load_demo
-from boardroom.storage.backup import KEEP_DAILY, backup_to, daily_backup, verify_backup
-from boardroom.storage.database import open_database
+from boardroom.storage.backup import (
+    KEEP_DAILY,
+    backup_to,
+    daily_backup,
+    start_up_backup,
+    verify_backup,
+)
+from boardroom.storage.database import data_dir, open_database
 from boardroom.storage.models import Person
 
 
@@ -81,3 +87,9 @@ def test_postgresql_is_pointed_at_its_own_tools(database):
         pytest.skip("this is about a server database")
     with pytest.raises(DatabaseError, match="pg_dump"):
         backup_to(database, Path("/tmp/never.db"))
+
+
+def test_a_backup_folder_that_cannot_be_written_is_reported(local):
+    (data_dir() / "backups").write_text("a file where the backup folder should be")
+    with pytest.raises(DatabaseError, match=r"backup folder .* cannot be written"):
+        start_up_backup(local)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from boardroom.services.agenda import timetable
 from boardroom.services.attendance import register
 from boardroom.services.boards import BoardRules, add_board
 from boardroom.services.people import (
@@ -17,6 +16,7 @@ from boardroom.services.people import (
     add_person,
     update_membership,
 )
+from boardroom.services.series import Frequency, SeriesPlan, preview
 from boardroom.storage.models import (
     Attendance,
     AttendanceStatus,
@@ -26,11 +26,14 @@ from boardroom.storage.models import (
     Person,
 )
 from boardroom.ui.context import AppContext
-from boardroom.ui.dialogs.meetings import SeriesDialog
 from boardroom.ui.dialogs.people import PersonDialog
+from boardroom.ui.dialogs.series import SeriesDialog
 from boardroom.ui.meeting_workspace import MeetingWorkspace
-from boardroom.ui.models.meeting_record import ActionRow, ActionTableModel, AgendaTableModel
-from boardroom.ui.models.meetings import MeetingTableModel, meeting_rows
+from boardroom.ui.models.meeting_record import ActionRow, ActionTableModel
+from boardroom.ui.models.meetings import MeetingTableModel, SeriesPreviewModel, meeting_rows
+from boardroom.ui.models.month import DAY_ROLE as MONTH_DAY_ROLE
+from boardroom.ui.models.month import HOLIDAY_ROLE as MONTH_HOLIDAY_ROLE
+from boardroom.ui.models.month import MEETINGS_ROLE as MONTH_MEETINGS_ROLE
 from boardroom.ui.models.people import (
     MembershipTableModel,
     PeopleTableModel,
@@ -65,7 +68,23 @@ def test_every_model_passes_the_model_tester(qtmodeltester, demo_database):
             (PeopleTableModel(), people_rows(session)),
             (MembershipTableModel(), membership_rows(session, board_id, date(2016, 9, 13))),
             (RegisterTableModel(), register(session, meeting_id)),
-            (AgendaTableModel(), timetable(session.get_one(Meeting, meeting_id)).lines),
+            (
+                SeriesPreviewModel(),
+                preview(
+                    SeriesPlan(
+                        "Board",
+                        Frequency.MONTHLY,
+                        0,
+                        time(14),
+                        time(16),
+                        date(2027, 5, 1),
+                        date(2027, 8, 31),
+                        week_of_month=-1,
+                    ),
+                    "GB-ENG",
+                    5,
+                ),
+            ),
             (
                 ActionTableModel(),
                 [ActionRow("IB-2016-01", "Circulate the terms", "Eric", date(2016, 9, 30), "Done")],
@@ -92,34 +111,103 @@ def test_the_meetings_list_sorts_by_date_and_searches(qtbot, demo_database):
 
 
 def test_a_secretary_sets_up_next_years_monthly_series(qtbot, database, monkeypatch):
+    """The dialog opens on next year's third Tuesdays: checking the preview and Enter is all."""
     with database.transaction() as session:
         add_board(session, "Improvement Board", BoardRules(venue="Committee Room 1"))
     page = MeetingsPage(_context(database))
     qtbot.addWidget(page)
     page.refresh()
     assert page.stack.currentWidget() is page.empty
+    today = date.today()
+    september = today.year if today.month < 9 else today.year + 1
+    previews: list[str] = []
 
-    def fill_in(dialog: SeriesDialog) -> int:
+    def press_enter(dialog: SeriesDialog) -> int:
         dialog.show()
-        dialog.week_of_month.setCurrentIndex(dialog.week_of_month.findData(3))
-        dialog.weekday.setCurrentIndex(1)  # Tuesday
-        dialog.first_month.setDate(QDate(2026, 9, 1))
-        dialog.last_month.setDate(QDate(2027, 7, 1))
-        assert dialog.preview.text().startswith("11 meetings — Monthly on the third Tuesday")
-        _ok(dialog)
+        qtbot.waitExposed(dialog)
+        previews.append(dialog.summary.text())
+        assert dialog.planned.rowCount() == 11
+        qtbot.keyClick(dialog.title_box, Qt.Key.Key_Return)
         return dialog.result()
 
-    monkeypatch.setattr(SeriesDialog, "exec", fill_in)
+    monkeypatch.setattr(SeriesDialog, "exec", press_enter)
     page.start_series_button.click()  # the empty state's own button
+    assert previews == ["11 meetings — Monthly on the third Tuesday, 14:00–16:00"]
     with database.sessions() as session:
         meetings = session.scalars(select(Meeting).order_by(Meeting.starts_at)).all()
         assert len(meetings) == 11
-        assert meetings[0].starts_at == datetime(2026, 9, 15, 14, 0)
-        assert meetings[-1].starts_at == datetime(2027, 7, 20, 14, 0)
+        assert [(m.starts_at.year, m.starts_at.month) for m in meetings] == [
+            (september + (month < 9), month) for month in (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7)
+        ]
+        assert all(m.starts_at.weekday() == 1 and 15 <= m.starts_at.day <= 21 for m in meetings)
+        assert {(m.starts_at.time(), m.ends_at.time()) for m in meetings} == {(time(14), time(16))}
         assert {m.venue for m in meetings} == {"Committee Room 1"}
+        assert {m.title for m in meetings} == {"Improvement Board"}
         assert len({m.series_id for m in meetings}) == 1
     assert page.stack.currentWidget() is page.body
     assert page.model.rowCount() == 11
+
+
+def test_every_six_weeks_from_a_chosen_day_typed_in_the_dialog(qtbot, database, monkeypatch):
+    with database.transaction() as session:
+        add_board(session, "Scrutiny Panel", BoardRules())
+    page = MeetingsPage(_context(database))
+    qtbot.addWidget(page)
+    page.refresh()
+
+    def every_six_weeks(dialog: SeriesDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.mouseClick(dialog.weekly, Qt.MouseButton.LeftButton)
+        assert dialog.interval.isEnabled() and not dialog.week_of_month.isVisible()
+        dialog.weekday.setFocus()
+        qtbot.keyClicks(dialog.weekday, "Thu")  # type-to-select in the day list
+        dialog.first_day.setDate(QDate(2027, 1, 7))
+        dialog.last_day.setDate(QDate(2027, 6, 30))
+        assert dialog.first_day.text() == "Thu 7 Jan 2027", "every N weeks counts from a day"
+        dialog.starts.setTime(QTime(10, 0))
+        dialog.ends.setTime(QTime(12, 30))
+        assert dialog.summary.text() == "5 meetings — Every 6 weeks on Thursday, 10:00–12:30"
+        _ok(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(SeriesDialog, "exec", every_six_weeks)
+    page.series_button.click()
+    with database.sessions() as session:
+        starts = session.scalars(select(Meeting.starts_at).order_by(Meeting.starts_at)).all()
+    assert starts == [
+        datetime(2027, 1, 7, 10),
+        datetime(2027, 2, 18, 10),
+        datetime(2027, 4, 1, 10),
+        datetime(2027, 5, 13, 10),
+        datetime(2027, 6, 24, 10),
+    ]
+
+
+def test_the_series_preview_flags_meetings_on_bank_holidays(qtbot):
+    dialog = SeriesDialog(
+        lambda _plan: None, title="Board", rules=BoardRules(), today=date(2026, 6, 1)
+    )
+    qtbot.addWidget(dialog)
+    dialog.week_of_month.setCurrentIndex(dialog.week_of_month.findData(-1))
+    dialog.weekday.setCurrentIndex(0)  # the last Monday of the month
+    dialog.last_day.setDate(QDate(2027, 8, 1))
+    notes = {
+        dialog.planned.row_at(row).starts_at.date(): dialog.planned.row_at(row).clash
+        for row in range(dialog.planned.rowCount())
+        if dialog.planned.row_at(row).clash
+    }
+    assert notes == {
+        date(2026, 12, 28): "Boxing Day (observed)",
+        date(2027, 3, 29): "Easter Monday",
+        date(2027, 5, 31): "Spring Bank Holiday",
+        date(2027, 8, 30): "Late Summer Bank Holiday",
+    }
+    assert dialog.summary.text().endswith(
+        "⚠ 4 on a bank holiday or weekend: move them once created"
+    )
+    papers = dialog.planned.index(0, SeriesPreviewModel.COL_PAPERS).data()
+    assert papers == "Mon 21 Sep 2026", "5 working days before Mon 28 Sep 2026"
 
 
 def test_marking_apologies_in_the_workspace_updates_register_and_quorum(qtbot, demo_database):
@@ -249,20 +337,68 @@ def test_save_invite_writes_the_ics_where_the_user_chose(
     assert "ORGANIZER;CN=Secretariat:mailto:clerk@wirral.example.org" in text
 
 
-def test_the_month_view_shows_that_months_meetings(qtbot, demo_database):
+def test_the_month_view_writes_each_meeting_in_its_day(qtbot, demo_database, monkeypatch):
     page = MeetingsPage(_context(demo_database))
     qtbot.addWidget(page)
+    page.show()
     page.refresh()
-    page.calendar_mode.click()
-    assert page.views.currentIndex() == 1
-    page.calendar.setCurrentPage(2016, 10)
-    assert [
-        page.month_proxy.row_at(r).starts_at.date() for r in range(page.month_proxy.rowCount())
-    ] == [date(2016, 10, 11)]
-    page.calendar.setCurrentPage(2017, 1)
-    assert page.month_proxy.rowCount() == 0
-    page.list_mode.click()
-    assert page.views.currentIndex() == 0
+    qtbot.mouseClick(page.calendar_mode, Qt.MouseButton.LeftButton)
+    assert page.views.currentWidget() is page.month
+    month = page.month
+    month.select_day(date(2016, 10, 3))
+    assert month.title.text() == "October 2016"
+    grid = month.model
+    assert grid.index(0, 0).data(MONTH_DAY_ROLE) == date(2016, 9, 26), "weeks start on Monday"
+    tuesday = grid.index_of(date(2016, 10, 11))
+    assert [m.title for m in tuesday.data(MONTH_MEETINGS_ROLE)] == ["Improvement Board"]
+    assert "14:00–16:00 Improvement Board" in tuesday.data(Qt.ItemDataRole.ToolTipRole)
+    # The keyboard: a week on is the 10th, a day on the meeting, Enter opens it.
+    month.view.setFocus()
+    qtbot.keyClick(month.view, Qt.Key.Key_Down)
+    qtbot.keyClick(month.view, Qt.Key.Key_Right)
+    assert month.selected_day() == date(2016, 10, 11)
+    qtbot.keyClick(month.view, Qt.Key.Key_Return)
+    assert page.workspace is not None
+    assert "Tue 11 Oct 2016" in page.workspace.heading.text()
+    # Page Down turns the month; an empty day leaves the meeting buttons with nothing to do.
+    qtbot.keyClick(month.view, Qt.Key.Key_PageDown)
+    assert month.title.text() == "November 2016"
+    assert month.selected_meetings() == []
+    messages: list[str] = []
+    page.context.status_message.connect(messages.append)
+    page.invite_button.click()
+    assert messages == ["Select a day with a meeting first."]
+    # The search box narrows the grid as it narrows the list.
+    month.select_day(date(2016, 10, 11))
+    page.apply_search("no such meeting")
+    assert month.selected_meetings() == []
+    page.apply_search("")
+    qtbot.mouseClick(page.list_mode, Qt.MouseButton.LeftButton)
+    assert page.views.currentWidget() is page.list_view
+
+
+def test_the_month_grid_passes_the_model_tester(qtmodeltester, demo_database):
+    from boardroom.ui.models.month import MonthGridModel
+
+    with demo_database.sessions() as session:
+        board_id = session.scalars(select(Board.id)).one()
+        rows = meeting_rows(session, board_id)
+    grid = MonthGridModel(today=date(2016, 9, 13))
+    grid.set_meetings(rows)
+    assert grid.index_of(date(2016, 9, 13)).data(MONTH_MEETINGS_ROLE)[0].starts_at.day == 13
+    assert grid.index_of(date(2016, 8, 29)).data(Qt.ItemDataRole.ForegroundRole) is not None
+    qtmodeltester.check(grid, force_py=True)
+    grid.set_month(2016, 8)
+    bank_holiday = grid.index_of(date(2016, 8, 29))
+    assert bank_holiday.data(MONTH_HOLIDAY_ROLE) == "Late Summer Bank Holiday"
+    grid.set_region("GB-SCT")
+    assert bank_holiday.data(MONTH_HOLIDAY_ROLE) == "", "Scotland's is on 1 August"
+    assert grid.index_of(date(2016, 8, 1)).data(MONTH_HOLIDAY_ROLE) == "Summer Bank Holiday"
+    grid.set_month(2016, 9)
+    grid.step(-9)
+    assert grid.month == (2015, 12)
+    grid.step(13)
+    assert grid.month == (2017, 1)
 
 
 def test_cancelling_from_the_page_asks_then_offers_the_cancellation(
@@ -355,3 +491,55 @@ def test_enter_on_a_membership_edits_it_and_search_filters_both_tabs(
             .where(Person.name == "Lorna Quigley")
         ).all()
     assert [role.value for role in roles] == ["vice-chair"]
+
+
+def test_the_meeting_dialog_shows_the_papers_deadline_and_warns_of_a_bank_holiday(qtbot):
+    from boardroom.ui.dialogs.meetings import MeetingDialog
+
+    dialog = MeetingDialog(
+        lambda _fields: None, title="Board", rules=BoardRules(lead_days=5, venue="Room 1")
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.venue.text() == "Room 1", "a new meeting starts at the board's usual venue"
+    qtbot.keyClicks(dialog.day, "13/9/2016")
+    assert dialog.deadline.text() == "Papers due Tue 6 Sep 2016 (5 working days before)"
+    dialog.day.clear()
+    qtbot.keyClicks(dialog.day, "29/8/2016")
+    assert dialog.deadline.text() == (
+        "⚠ Mon 29 Aug 2016 is Late Summer Bank Holiday — not a working day."
+    )
+
+
+def test_a_guest_is_added_by_typing_part_of_their_name(qtbot, demo_database, monkeypatch):
+    from boardroom.ui.attendance_panel import AddAttendeeDialog
+
+    with demo_database.transaction() as session:
+        add_person(session, PersonFields("Yvette Stanley", job_title="Ofsted National Director"))
+        meeting_id = session.scalars(
+            select(Meeting.id).where(Meeting.starts_at == datetime(2016, 10, 11, 14))
+        ).one()
+    workspace = MeetingWorkspace(_context(demo_database), meeting_id)
+    qtbot.addWidget(workspace)
+    panel = workspace.attendance
+    seats = panel.model.rowCount()
+
+    def add_guest(dialog: AddAttendeeDialog) -> int:
+        dialog.show()
+        dialog.person.lineEdit().clear()
+        qtbot.keyClicks(dialog.person.lineEdit(), "yvette stanley")
+        dialog.status.setCurrentIndex(dialog.status.findData(AttendanceStatus.GUEST.value))
+        qtbot.keyClicks(dialog.capacity, "Ofsted")
+        _ok(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(AddAttendeeDialog, "exec", add_guest)
+    panel.add_attendee()
+    assert panel.model.rowCount() == seats + 1
+    guest = panel.model.row_at(seats)
+    assert (guest.name, guest.role, guest.status) == (
+        "Yvette Stanley",
+        "Ofsted",
+        AttendanceStatus.GUEST,
+    )
+    assert not guest.counts_for_quorum
+    assert "Members present 0" in panel.quorum_label.text(), "a guest is not a member"

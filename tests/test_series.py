@@ -14,6 +14,7 @@ from boardroom.services.series import (
     create_series,
     is_moved,
     occurrences,
+    preview,
     series_starts,
 )
 from boardroom.storage.models import Meeting, MeetingSeries, MeetingStatus
@@ -130,3 +131,17 @@ def test_cancelling_an_occurrence_changes_the_series_too(database):
         assert series.sequence == 1
         cancelled = [m for m in series.meetings if m.status is MeetingStatus.CANCELLED]
         assert [m.starts_at.date() for m in cancelled] == [date(2026, 12, 15)]
+
+
+def test_the_preview_gives_each_meetings_papers_deadline_in_the_boards_region():
+    england, scotland = preview(THIRD_TUESDAYS, "GB-ENG", 15), preview(THIRD_TUESDAYS, "GB-SCT", 15)
+    assert [p.starts_at for p in england] == occurrences(THIRD_TUESDAYS)
+    # Tue 15 Sep 2026: England's Late Summer Bank Holiday (31 August) is not Scotland's.
+    assert (england[0].papers_due, scotland[0].papers_due) == (date(2026, 8, 24), date(2026, 8, 25))
+    # Tue 19 Jan 2027, 15 working days back: Scotland also keeps Mon 4 Jan (2 January's
+    # substitute), so its papers are due a day earlier, before Christmas.
+    assert (england[4].papers_due, scotland[4].papers_due) == (
+        date(2026, 12, 24),
+        date(2026, 12, 23),
+    )
+    assert not any(p.clash for p in england + scotland), "no third Tuesday is a bank holiday"

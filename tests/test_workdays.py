@@ -7,6 +7,7 @@ import pytest
 from boardroom.errors import BoardroomError
 from boardroom.workdays import (
     is_working_day,
+    why_not_working,
     working_days_after,
     working_days_before,
     working_days_between,
@@ -79,3 +80,10 @@ def test_bad_input_is_a_message():
         working_days_before(date(2026, 1, 5), -1)
     with pytest.raises(BoardroomError, match="Unknown bank-holiday region"):
         working_days_before(date(2026, 1, 5), 1, "XX-YYY")
+
+
+def test_why_a_day_is_not_a_working_day_names_the_holiday_of_that_region():
+    assert why_not_working(date(2022, 11, 30), "GB-SCT") == "Saint Andrew's Day"
+    assert why_not_working(date(2022, 11, 30), "GB-ENG") == ""
+    assert why_not_working(date(2026, 12, 28)) == "Boxing Day (observed)"
+    assert why_not_working(date(2026, 11, 21)) == "a Saturday"

@@ -24,7 +24,7 @@ REGIONS = {
 
 
 @lru_cache(maxsize=64)
-def _holidays(region: str, year: int) -> frozenset[date]:
+def _holidays(region: str, year: int) -> dict[date, str]:
     import holidays  # deferred: the package is large and start-up should not pay for it
 
     country, _, subdivision = region.partition("-")
@@ -34,11 +34,24 @@ def _holidays(region: str, year: int) -> frozenset[date]:
         raise BoardroomError(
             f"Unknown bank-holiday region “{region}”; use an ISO code such as GB-ENG."
         ) from exc
-    return frozenset(calendar)
+    return dict(calendar.items())
 
 
 def is_working_day(day: date, region: str = DEFAULT_REGION) -> bool:
     return day.weekday() < 5 and day not in _holidays(region, day.year)
+
+
+def holiday_name(day: date, region: str = DEFAULT_REGION) -> str:
+    """The bank holiday that day is in the region ("Boxing Day (observed)"), or ""."""
+    return _holidays(region, day.year).get(day, "")
+
+
+def why_not_working(day: date, region: str = DEFAULT_REGION) -> str:
+    """Why nobody works that day ("Spring Bank Holiday", "a Saturday"), or "" if they do.
+
+    Scheduling screens use it to warn before a meeting is put on such a day.
+    """
+    return holiday_name(day, region) or (f"a {day:%A}" if day.weekday() >= 5 else "")
 
 
 def _step(day: date, count: int, region: str, direction: int) -> date:

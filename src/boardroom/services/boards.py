@@ -66,6 +66,17 @@ class BoardRules:
         )
 
 
+def rules_of(board: Board) -> BoardRules:
+    """A board's rules as plain values, for screens that outlive the session that read them."""
+    return BoardRules(
+        quorum=board.quorum,
+        venue=board.venue,
+        time_zone=board.time_zone,
+        holiday_region=board.holiday_region,
+        lead_days=board.lead_days,
+    )
+
+
 def time_zone_names() -> list[str]:
     """Every zone the system knows, for the board dialog's picker."""
     return sorted(available_timezones())

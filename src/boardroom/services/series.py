@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from boardroom.errors import BoardroomError, NotFoundError
 from boardroom.services.meetings import MeetingFields, new_uid
 from boardroom.storage.models import Board, Meeting, MeetingSeries
+from boardroom.workdays import why_not_working, working_days_before
 
 MAX_MEETINGS = 120  # ten years of monthly meetings; more is surely a typing mistake
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -90,6 +91,27 @@ def occurrences(plan: SeriesPlan) -> list[datetime]:
     if not found:
         raise BoardroomError("No meeting falls between those dates; check the day and the months.")
     return found
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """One meeting a plan would create, as the "New series" dialog previews it."""
+
+    starts_at: datetime
+    papers_due: date
+    clash: str  # why the day is not a working day ("Spring Bank Holiday"), or ""
+
+
+def preview(plan: SeriesPlan, region: str, lead_days: int) -> list[PlannedMeeting]:
+    """Every meeting of the plan with its papers deadline, flagging bank holidays and weekends."""
+    return [
+        PlannedMeeting(
+            starts_at=start,
+            papers_due=working_days_before(start.date(), lead_days, region),
+            clash=why_not_working(start.date(), region),
+        )
+        for start in occurrences(plan)
+    ]
 
 
 def create_series(session: Session, board_id: int, plan: SeriesPlan) -> MeetingSeries:

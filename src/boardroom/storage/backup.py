@@ -7,6 +7,7 @@ writing, which a plain file copy of a WAL database does not. PostgreSQL has its 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from alembic.util import CommandError
 from boardroom.errors import DatabaseError
 from boardroom.storage.database import Database, alembic_config, data_dir
 
+log = logging.getLogger("boardroom.backup")
 KEEP_DAILY = 14
 _DAILY_PREFIX = "boardroom-"
 _REQUIRED_TABLES = {"alembic_version", "board", "person", "meeting", "action_point"}
@@ -57,12 +59,6 @@ def backup_to(database: Database, target: Path) -> Path:
     return target
 
 
-def backup_folder() -> Path:
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def daily_backup(
     database: Database, folder: Path | None = None, today: date | None = None
 ) -> Path | None:
@@ -74,15 +70,33 @@ def daily_backup(
         return None
     if not Path(database.url.database).exists():
         return None
-    folder = folder or backup_folder()
     today = today or date.today()
-    target = folder / f"{_DAILY_PREFIX}{today.isoformat()}.db"
-    if target.exists():
-        return None
-    backup_to(database, target)
-    dailies = sorted(folder.glob(f"{_DAILY_PREFIX}????-??-??.db"))
-    for old in dailies[:-KEEP_DAILY]:
-        old.unlink()
+    folder = folder or data_dir() / "backups"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{_DAILY_PREFIX}{today.isoformat()}.db"
+        if target.exists():
+            return None
+        backup_to(database, target)
+        dailies = sorted(folder.glob(f"{_DAILY_PREFIX}????-??-??.db"))
+        for old in dailies[:-KEEP_DAILY]:
+            old.unlink()
+    except OSError as exc:  # the folder cannot be made or written: a full or read-only disk
+        raise DatabaseError(
+            f"The backup folder {folder} cannot be written: {exc.strerror or exc}."
+        ) from exc
+    return target
+
+
+def start_up_backup(database: Database) -> Path | None:
+    """What the window does as it opens: today's backup, recorded in the log either way."""
+    try:
+        target = daily_backup(database)
+    except DatabaseError as error:
+        log.error("Today's backup was not taken: %s", error.message)
+        raise
+    if target is not None:
+        log.info("Backed up %s to %s", database.describe(), target)
     return target
 
 

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from boardroom import __version__
 from boardroom.assets import resource
 from boardroom.errors import BoardroomError
+from boardroom.logs import setup_logging
 from boardroom.services.boards import list_boards
 from boardroom.settings import Settings, startup_database_url
+from boardroom.storage.backup import start_up_backup
 from boardroom.storage.database import ENV_VAR, Database, open_database
 from boardroom.ui.context import AppContext
+from boardroom.ui.error_dialog import install_error_handling
 from boardroom.ui.icons import app_icon
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.settings_store import APPLICATION, ORGANISATION, SettingsStore
@@ -123,6 +126,7 @@ def _smoke_test(window: MainWindow, app: QApplication, target: str) -> None:
 
 def run(database_url: str | None = None) -> int:
     app = create_application()
+    install_error_handling(setup_logging())  # from here on no error closes a window unseen
     smoke_test = os.environ.get(SMOKE_TEST_VAR, "")
     instance = None
     if not smoke_test:
@@ -135,6 +139,14 @@ def run(database_url: str | None = None) -> int:
         return 1
     window = MainWindow(AppContext(database), store)
     window.show()
+    try:
+        start_up_backup(database)
+    except BoardroomError as error:  # the day's work can go on; the status bar says why
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Startup", "Today's backup was not taken: {0}").format(
+                error.message
+            )
+        )
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
     if smoke_test:

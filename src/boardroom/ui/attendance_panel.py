@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -33,7 +34,7 @@ from boardroom.services.attendance import (
 from boardroom.services.people import list_people
 from boardroom.storage.models import AttendanceStatus
 from boardroom.ui.context import AppContext
-from boardroom.ui.dialogs.base import ServiceDialog
+from boardroom.ui.dialogs.base import PersonPicker, ServiceDialog
 from boardroom.ui.models.register import RegisterTableModel
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import button, table_view
@@ -62,10 +63,7 @@ class AddAttendeeDialog(ServiceDialog[tuple[int, AttendanceStatus, str]]):
 
     def __init__(self, save, people: list[tuple[int, str]], parent: QWidget | None = None):
         super().__init__(self.tr("Add to the register"), save, parent)
-        self.person = QComboBox()
-        self.person.setEditable(False)
-        for person_id, name in people:
-            self.person.addItem(name, person_id)
+        self.person = PersonPicker(people)
         self.status = QComboBox()
         self.status.addItem(self.tr("Officer in attendance"), AttendanceStatus.IN_ATTENDANCE.value)
         self.status.addItem(self.tr("Guest"), AttendanceStatus.GUEST.value)
@@ -79,10 +77,10 @@ class AddAttendeeDialog(ServiceDialog[tuple[int, AttendanceStatus, str]]):
         self.form.addRow(hint)
 
     def fields(self) -> tuple[int, AttendanceStatus, str]:
-        if self.person.currentData() is None:
-            raise BoardroomError("Choose who to add.")
+        person_id = self.person.person_id()
+        assert person_id is not None  # no "nobody" entry: a blank box is refused
         return (
-            self.person.currentData(),
+            person_id,
             AttendanceStatus(self.status.currentData()),
             self.capacity.text(),
         )
@@ -159,6 +157,13 @@ class AttendancePanel(QWidget):
         )
         if not self.view.property("sized"):
             self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for column in (
+                RegisterTableModel.COL_STATUS,
+                RegisterTableModel.COL_DEPUTY,
+                RegisterTableModel.COL_ARRIVED,
+            ):  # what marking fills in: always wide enough to read
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             self.view.setProperty("sized", True)
         selection = self.view.selectionModel()
         for row, line in enumerate(lines):
@@ -200,7 +205,7 @@ class AttendancePanel(QWidget):
             self.tr("{0} has no named deputy. Who attended for them?").format(line.name),
             names,
             0,
-            False,
+            True,  # editable: type part of the name
         )
         return people[names.index(name)][0] if chosen and name in names else None
 

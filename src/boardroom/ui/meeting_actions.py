@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
 from boardroom.files import write_atomically
+from boardroom.services.boards import rules_of
 from boardroom.services.invites import (
     DEFAULT_ORGANIZER_EMAIL,
     DEFAULT_ORGANIZER_NAME,
@@ -41,6 +42,7 @@ def edit_meeting(parent: QWidget, context: AppContext, meeting_id: int) -> bool:
     with context.database.sessions() as session:
         meeting = get_meeting(session, meeting_id)
         row = meeting_row(meeting)
+        rules = rules_of(meeting.board)
         version = meeting.version
 
     def save(fields) -> None:
@@ -48,7 +50,7 @@ def edit_meeting(parent: QWidget, context: AppContext, meeting_id: int) -> bool:
             update_meeting(session, meeting_id, fields, expected_version=version)
         context.data_changed.emit()
 
-    dialog = MeetingDialog(save, title=row.title, meeting=row, parent=parent)
+    dialog = MeetingDialog(save, title=row.title, rules=rules, meeting=row, parent=parent)
     return bool(dialog.exec())
 
 

@@ -1,4 +1,5 @@
-"""What every edit dialog shares: a form, OK/Cancel, and errors shown without closing.
+"""What every edit dialog shares: a form, OK/Cancel, errors shown without closing, and the
+fields several dialogs use (a date typed the UK way, a person picked by typing their name).
 
 The dialog hands its plain values to ``save``; when the service refuses them the message is
 shown and the dialog stays open with everything the user typed, so nothing is lost.
@@ -6,11 +7,14 @@ shown and the dialog stays open with everything the user typed, so nothing is lo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -55,6 +59,49 @@ class DateField(QLineEdit):
             return
         self.setToolTip("")
         self.setStyleSheet("")
+
+
+class PersonPicker(QComboBox):
+    """Choose a person by typing any part of their name, from a list of dozens.
+
+    ``none_text``, when given, is a first entry meaning "nobody" (and so is a blank box).
+    """
+
+    def __init__(
+        self,
+        people: Sequence[tuple[int, str]],
+        none_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._optional = bool(none_text)
+        if none_text:
+            self.addItem(none_text, None)
+        for person_id, name in people:
+            self.addItem(name, person_id)
+        completer = self.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def choose(self, person_id: int | None) -> None:
+        self.setCurrentIndex(max(self.findData(person_id), 0))
+
+    def person_id(self) -> int | None:
+        """Who is named in the box; a name not in the list is refused, not guessed."""
+        text = self.currentText().strip()
+        if not text and self._optional:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            raise BoardroomError(
+                f"“{text}” is not in the list of people; add them on the People page first."
+                if text
+                else "Choose someone from the list."
+            )
+        return self.itemData(index)
 
 
 class ServiceDialog(QDialog, Generic[Fields]):

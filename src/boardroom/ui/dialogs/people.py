@@ -10,9 +10,8 @@ from boardroom.errors import BoardroomError
 from boardroom.services.boards import BoardRules, time_zone_names
 from boardroom.services.people import ROLE_ORDER, MembershipFields, PersonFields
 from boardroom.storage.models import Board, Role
-from boardroom.ui.dialogs.base import DateField, ServiceDialog
+from boardroom.ui.dialogs.base import DateField, PersonPicker, ServiceDialog
 from boardroom.ui.models.people import MembershipRow, PersonRow
-from boardroom.ui.settings_store import SettingsStore
 from boardroom.workdays import REGIONS
 
 REGION_LABELS = {
@@ -33,7 +32,7 @@ class BoardDialog(ServiceDialog[tuple[str, BoardRules]]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Edit board") if board else self.tr("New board"), save, parent)
-        rules = SettingsStore().load().new_board_rules()  # the defaults chosen in Settings
+        rules = BoardRules()
         self.name = QLineEdit(board.name if board else "")
         self.quorum = QSpinBox()
         self.quorum.setRange(1, 200)
@@ -116,23 +115,22 @@ class MembershipDialog(ServiceDialog[MembershipFields]):
     ) -> None:
         title = self.tr("Edit membership") if membership else self.tr("New membership")
         super().__init__(title, save, parent)
-        self.person = QComboBox()
-        self.deputy = QComboBox()
-        self.deputy.addItem(self.tr("(no named deputy)"), None)
-        for row in people:
-            self.person.addItem(row.display_name, row.person_id)
-            self.deputy.addItem(row.display_name, row.person_id)
+        names = [(row.person_id, row.display_name) for row in people]
+        self.person = PersonPicker(names)
+        self.deputy = PersonPicker(names, none_text=self.tr("(no named deputy)"))
         self.role = QComboBox()
         for role in ROLE_ORDER:
             self.role.addItem(self.tr(role.label), role.value)
         self.start = DateField()
+        self.start.setPlaceholderText(self.tr("blank: since before Boardroom"))
         self.end = DateField()
+        self.end.setPlaceholderText(self.tr("blank: still on the board"))
         if membership is not None:
-            self.person.setCurrentIndex(self.person.findData(membership.person.person_id))
+            self.person.choose(membership.person.person_id)
             self.role.setCurrentIndex(self.role.findData(membership.role.value))
             self.start.set_value(membership.start_date)
             self.end.set_value(membership.end_date)
-            self.deputy.setCurrentIndex(max(self.deputy.findData(membership.deputy_id), 0))
+            self.deputy.choose(membership.deputy_id)
         else:
             self.role.setCurrentIndex(self.role.findData(Role.MEMBER.value))
         self.form.addRow(self.tr("&Person"), self.person)
@@ -142,12 +140,14 @@ class MembershipDialog(ServiceDialog[MembershipFields]):
         self.form.addRow(self.tr("Named &deputy"), self.deputy)
 
     def fields(self) -> MembershipFields:
-        if self.person.currentData() is None:
+        if self.person.count() == 0:
             raise BoardroomError("Add the person first (People → Add person), then their seat.")
+        person_id = self.person.person_id()
+        assert person_id is not None  # the person box has no "nobody" entry
         return MembershipFields(
-            person_id=self.person.currentData(),
+            person_id=person_id,
             role=Role(self.role.currentData()),
             start_date=self.start.value(),
             end_date=self.end.value(),
-            deputy_id=self.deputy.currentData(),
+            deputy_id=self.deputy.person_id(),
         )

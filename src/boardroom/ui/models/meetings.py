@@ -1,21 +1,21 @@
-"""The schedule as a table: date, time, title, venue, status and papers deadline."""
+"""The schedule as a table, and the meetings a new series would create."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.services.meetings import list_meetings, papers_deadline
-from boardroom.services.series import is_moved
+from boardroom.services.series import PlannedMeeting, is_moved
 from boardroom.storage.models import Meeting, MeetingStatus
-from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel, SearchProxy
+from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel
 
 CANCELLED_GREY = QColor("#8a8f98")
+WARNING_AMBER = QColor("#b26a00")
 
 
 @dataclass(frozen=True)
@@ -95,23 +95,17 @@ class MeetingTableModel(RowTableModel[MeetingRow]):
     )
 
 
-class MonthProxy(SearchProxy):
-    """The meetings of the month the calendar shows, still searchable and sortable."""
+def _clash_color(row: PlannedMeeting) -> QColor | None:
+    return WARNING_AMBER if row.clash else None
 
-    def __init__(self, source: MeetingTableModel, parent=None) -> None:
-        super().__init__(source, parent)
-        self._month: tuple[int, int] | None = None
 
-    def set_month(self, year: int, month: int) -> None:
-        self.beginFilterChange()
-        self._month = (year, month)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+class SeriesPreviewModel(RowTableModel[PlannedMeeting]):
+    """What a new series will create, one line per meeting, before anything is saved."""
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        if self._month is not None:
-            source = self.sourceModel()
-            assert isinstance(source, MeetingTableModel)
-            start = source.row_at(source_row).starts_at
-            if (start.year, start.month) != self._month:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+    COL_DATE, COL_TIME, COL_PAPERS, COL_NOTE = range(4)
+    columns = (
+        Column("Meeting", lambda r: format_date(r.starts_at), lambda r: r.starts_at, _clash_color),
+        Column("Time", lambda r: f"{r.starts_at:%H:%M}"),
+        Column("Papers due", lambda r: format_date(r.papers_due), lambda r: r.papers_due),
+        Column("Note", lambda r: f"⚠ {r.clash}" if r.clash else "", color=_clash_color),
+    )

@@ -4,33 +4,30 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCalendarWidget,
     QHBoxLayout,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from boardroom.services.boards import get_board
+from boardroom.services.boards import BoardRules, get_board, rules_of
 from boardroom.services.meetings import create_meeting
 from boardroom.services.series import create_series
 from boardroom.storage.models import MeetingStatus
-from boardroom.ui.dialogs.meetings import MeetingDialog, SeriesDialog
+from boardroom.ui.dialogs.meetings import MeetingDialog
+from boardroom.ui.dialogs.series import SeriesDialog
 from boardroom.ui.icons import icon
 from boardroom.ui.meeting_actions import cancel_with_notice, edit_meeting, save_invites
 from boardroom.ui.meeting_workspace import MeetingWorkspace
-from boardroom.ui.models.meetings import MeetingRow, MeetingTableModel, MonthProxy, meeting_rows
+from boardroom.ui.models.meetings import MeetingRow, MeetingTableModel, meeting_rows
 from boardroom.ui.models.table import SearchProxy
+from boardroom.ui.month_calendar import MonthCalendar
 from boardroom.ui.pages.base import Page
 from boardroom.ui.table_view import button, on_activate, table_view
-
-_MEETING_DAY = QColor("#dbe8f7")
 
 
 class MeetingsPage(Page):
@@ -47,7 +44,7 @@ class MeetingsPage(Page):
         super().__init__(context, parent)
         self.workspace: MeetingWorkspace | None = None
         self._board_name = ""
-        self._board_venue = ""
+        self._rules = BoardRules()
         starters = QHBoxLayout()
         starters.addStretch(1)
         self.start_meeting_button = button("add", self.tr("Schedule a meeting…"))
@@ -102,28 +99,12 @@ class MeetingsPage(Page):
         self.list_view = table_view(self.proxy, MeetingTableModel.COL_DATE)
         on_activate(self.list_view, self.open_selected)
 
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(False)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setMinimumWidth(380)
-        self.month_proxy = MonthProxy(self.model, self)
-        self.month_view = table_view(self.month_proxy, MeetingTableModel.COL_DATE)
-        on_activate(self.month_view, self.open_selected)
-        self.calendar.currentPageChanged.connect(self.month_proxy.set_month)
-        self.calendar.activated.connect(lambda _day: self.open_selected())
-        self.calendar.clicked.connect(self._select_day)
-        today = date.today()
-        self.month_proxy.set_month(today.year, today.month)
-        month = QWidget()
-        month_layout = QHBoxLayout(month)
-        month_layout.setContentsMargins(0, 0, 0, 0)
-        month_layout.addWidget(self.calendar)
-        month_layout.addWidget(self.month_view, 1)
+        self.month = MonthCalendar()
+        self.month.activated.connect(self.open_selected)
 
         self.views = QStackedWidget()
         self.views.addWidget(self.list_view)
-        self.views.addWidget(month)
+        self.views.addWidget(self.month)
         layout.addWidget(self.views, 1)
 
     def _mode_button(self, icon_name: str, text: str) -> QToolButton:
@@ -144,18 +125,19 @@ class MeetingsPage(Page):
             return
         with self.context.database.sessions() as session:
             board = get_board(session, board_id)
-            self._board_name, self._board_venue = board.name, board.venue
+            self._board_name, self._rules = board.name, rules_of(board)
             rows = meeting_rows(session, board_id)
+        self.month.model.set_region(self._rules.holiday_region)
         self.model.set_rows(rows)
-        self._mark_calendar(rows)
+        self._show_in_month()
         if not rows:
             self.stack.setCurrentWidget(self.empty)
             return
-        if not self.list_view.property("sized"):
-            for view in (self.list_view, self.month_view):
-                view.resizeColumnsToContents()
-            self.list_view.setProperty("sized", True)
+        if len(rows) != self.list_view.property("sized_for"):  # new meetings: fit them
+            self.list_view.resizeColumnsToContents()
+        if self.list_view.property("sized_for") is None:
             self._show_next(rows)
+        self.list_view.setProperty("sized_for", len(rows))
         self.stack.setCurrentWidget(self.body)
 
     def _show_next(self, rows: list[MeetingRow]) -> None:
@@ -166,44 +148,30 @@ class MeetingsPage(Page):
             if self.proxy.row_at(proxy_row).meeting_id == upcoming.meeting_id:
                 self.list_view.selectRow(proxy_row)
                 self.list_view.scrollTo(self.proxy.index(proxy_row, 0))
-        day = upcoming.starts_at.date()
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.month.select_day(upcoming.starts_at.date())
 
-    def _mark_calendar(self, rows: list[MeetingRow]) -> None:
-        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear every mark
-        for row in rows:
-            mark = QTextCharFormat()
-            mark.setFontWeight(QFont.Weight.Bold)
-            if row.status is MeetingStatus.CANCELLED:
-                mark.setFontStrikeOut(True)
-            else:
-                mark.setBackground(QBrush(_MEETING_DAY))
-            mark.setToolTip(f"{row.when} {row.title}")
-            day = row.starts_at.date()
-            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), mark)
-
-    def _select_day(self, day: QDate) -> None:
-        for proxy_row in range(self.month_proxy.rowCount()):
-            start = self.month_proxy.row_at(proxy_row).starts_at
-            if (start.year, start.month, start.day) == (day.year(), day.month(), day.day()):
-                self.month_view.selectRow(proxy_row)
-                return
-        self.month_view.clearSelection()
+    def _show_in_month(self) -> None:
+        """The month grid shows what the list shows, search included."""
+        self.month.set_meetings([self.proxy.row_at(row) for row in range(self.proxy.rowCount())])
 
     def apply_search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
-        self.month_proxy.setFilterFixedString(text)
+        self._show_in_month()
 
     def selected(self) -> MeetingRow | None:
         """The meeting selected in the visible view; says so in the status bar when none is."""
-        view: QTableView = self.list_view if self.views.currentIndex() == 0 else self.month_view
-        index = view.currentIndex()
-        if not index.isValid() or not view.selectionModel().isRowSelected(index.row()):
+        if self.views.currentWidget() is self.month:
+            meetings = self.month.selected_meetings()
+            if not meetings:
+                self.context.status_message.emit(self.tr("Select a day with a meeting first."))
+                return None
+            live = [m for m in meetings if m.status is not MeetingStatus.CANCELLED]
+            return (live or meetings)[0]
+        index = self.list_view.currentIndex()
+        if not index.isValid() or not self.list_view.selectionModel().isRowSelected(index.row()):
             self.context.status_message.emit(self.tr("Select a meeting first."))
             return None
-        proxy = view.model()
-        assert isinstance(proxy, SearchProxy)
-        return proxy.row_at(index.row())
+        return self.proxy.row_at(index.row())
 
     # -- acting ----------------------------------------------------------------------------
 
@@ -221,7 +189,7 @@ class MeetingsPage(Page):
                 create_meeting(session, board_id, fields)
             self.context.data_changed.emit()
 
-        MeetingDialog(save, title=self._board_name, venue=self._board_venue, parent=self).exec()
+        MeetingDialog(save, title=self._board_name, rules=self._rules, parent=self).exec()
 
     def new_series(self) -> None:
         board_id = self.context.board_id
@@ -237,7 +205,7 @@ class MeetingsPage(Page):
                 self.tr("Scheduled {0} meetings: {1}.").format(count, plan.describe())
             )
 
-        SeriesDialog(save, title=self._board_name, venue=self._board_venue, parent=self).exec()
+        SeriesDialog(save, title=self._board_name, rules=self._rules, parent=self).exec()
 
     def open_selected(self) -> None:
         row = self.selected()
