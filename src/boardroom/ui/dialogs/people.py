@@ -12,6 +12,7 @@ from boardroom.services.people import ROLE_ORDER, MembershipFields, PersonFields
 from boardroom.storage.models import Board, Role
 from boardroom.ui.dialogs.base import DateField, PersonPicker, ServiceDialog
 from boardroom.ui.models.people import MembershipRow, PersonRow
+from boardroom.ui.settings_store import SettingsStore
 from boardroom.workdays import REGIONS
 
 REGION_LABELS = {
@@ -32,7 +33,7 @@ class BoardDialog(ServiceDialog[tuple[str, BoardRules]]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Edit board") if board else self.tr("New board"), save, parent)
-        rules = BoardRules()
+        rules = SettingsStore().load().new_board_rules()  # the defaults chosen in Settings
         self.name = QLineEdit(board.name if board else "")
         self.quorum = QSpinBox()
         self.quorum.setRange(1, 200)

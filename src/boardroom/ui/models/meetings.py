@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
@@ -80,18 +81,36 @@ def _status_color(row: MeetingRow) -> QColor | None:
 class MeetingTableModel(RowTableModel[MeetingRow]):
     COL_DATE, COL_TIME, COL_TITLE, COL_VENUE, COL_STATUS, COL_PAPERS, COL_SERIES = range(7)
     columns = (
-        Column("Date", lambda r: format_date(r.starts_at), lambda r: r.starts_at, _status_color),
-        Column("Time", lambda r: r.when, lambda r: r.starts_at.time(), _status_color),
-        Column("Title", lambda r: r.title, color=_status_color),
-        Column("Venue", lambda r: r.where, color=_status_color),
-        Column("Status", lambda r: r.status.label, lambda r: list(MeetingStatus).index(r.status)),
         Column(
-            "Papers",
+            QT_TRANSLATE_NOOP("MeetingTableModel", "Date"),
+            lambda r: format_date(r.starts_at),
+            lambda r: r.starts_at,
+            _status_color,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MeetingTableModel", "Time"),
+            lambda r: r.when,
+            lambda r: r.starts_at.time(),
+            _status_color,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MeetingTableModel", "Title"), lambda r: r.title, color=_status_color
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MeetingTableModel", "Venue"), lambda r: r.where, color=_status_color
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MeetingTableModel", "Status"),
+            lambda r: r.status.label,
+            lambda r: list(MeetingStatus).index(r.status),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MeetingTableModel", "Papers"),
             lambda r: r.papers,
             lambda r: r.papers_due,
             lambda r: OVERDUE_RED if r.overdue else _status_color(r),
         ),
-        Column("Series", lambda r: r.kind),
+        Column(QT_TRANSLATE_NOOP("MeetingTableModel", "Series"), lambda r: r.kind),
     )
 
 
@@ -104,8 +123,21 @@ class SeriesPreviewModel(RowTableModel[PlannedMeeting]):
 
     COL_DATE, COL_TIME, COL_PAPERS, COL_NOTE = range(4)
     columns = (
-        Column("Meeting", lambda r: format_date(r.starts_at), lambda r: r.starts_at, _clash_color),
-        Column("Time", lambda r: f"{r.starts_at:%H:%M}"),
-        Column("Papers due", lambda r: format_date(r.papers_due), lambda r: r.papers_due),
-        Column("Note", lambda r: f"⚠ {r.clash}" if r.clash else "", color=_clash_color),
+        Column(
+            QT_TRANSLATE_NOOP("SeriesPreviewModel", "Meeting"),
+            lambda r: format_date(r.starts_at),
+            lambda r: r.starts_at,
+            _clash_color,
+        ),
+        Column(QT_TRANSLATE_NOOP("SeriesPreviewModel", "Time"), lambda r: f"{r.starts_at:%H:%M}"),
+        Column(
+            QT_TRANSLATE_NOOP("SeriesPreviewModel", "Papers due"),
+            lambda r: format_date(r.papers_due),
+            lambda r: r.papers_due,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("SeriesPreviewModel", "Note"),
+            lambda r: f"⚠ {r.clash}" if r.clash else "",
+            color=_clash_color,
+        ),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -32,12 +32,13 @@ from boardroom.ui.table_view import button, on_activate, table_view
 
 class MeetingsPage(Page):
     key = "meetings"
-    title = "Meetings"
+    title = QT_TRANSLATE_NOOP("Page", "Meetings")
     icon_name = "meetings"
-    empty_headline = "No meetings yet"
-    empty_hint = (
+    empty_headline = QT_TRANSLATE_NOOP("Page", "No meetings yet")
+    empty_hint = QT_TRANSLATE_NOOP(
+        "Page",
         "Schedule a meeting or a series; each meeting then gets its agenda, attendance "
-        "register and minutes."
+        "register and minutes.",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
