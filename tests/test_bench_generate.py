@@ -1,5 +1,7 @@
 """The benchmark's data generator: the sizes asked for, the same data for the same seed."""
 
+from datetime import datetime
+
 from sqlalchemy import func, select
 
 from boardroom.bench.generate import Scale, generate
@@ -23,8 +25,8 @@ def _first_actions(url: str) -> list[tuple[str, str]]:
 def test_sizes_and_integrity(database_url):
     counts = generate(database_url, SMALL, seed=3)
     assert counts["board"] == 2 and counts["person"] == 40
-    assert counts["meeting"] == 2 * 11, "eleven meetings a year, none in August"
-    assert counts["agenda_item"] == counts["minute"] == 22 * 4
+    assert counts["meeting"] == 2 * (11 + 3), "eleven a year, none in August; three to come"
+    assert counts["agenda_item"] == 28 * 4 and counts["minute"] == 22 * 4, "held ones minuted"
     assert counts["action_point"] == 300 and counts["plan_item"] == 20
     database = open_database(database_url)
     with database.transaction() as session:
@@ -32,6 +34,14 @@ def test_sizes_and_integrity(database_url):
         assert len(set(references)) == 300
         months = session.scalars(select(Meeting.starts_at)).all()
         assert all(moment.month != 8 for moment in months)
+        open_minutes = session.scalars(
+            select(Meeting.starts_at).where(Meeting.minutes_locked.is_(False))
+        ).all()
+        assert len(open_minutes) == 6 and min(open_minutes) > datetime(2026, 1, 1)
+        origins = session.scalars(
+            select(Meeting.starts_at).join(ActionPoint, ActionPoint.origin_meeting_id == Meeting.id)
+        ).all()
+        assert max(origins) < datetime(2026, 1, 1), "actions come from meetings already held"
         create_board(session, "A board added afterwards")  # ids keep working after bulk load
         assert session.scalar(select(func.count()).select_from(ActionPoint)) == 300
     database.close()

@@ -1,9 +1,11 @@
 """A large, realistic, deterministic database: many boards over ten years.
 
 Defaults follow the benchmark's brief: 15 boards, monthly meetings but August for 10
-years (1,650), 12 agenda items with minutes per meeting, 600 people, 15 plans of 60 items and
-30,000 action points with update histories and plan links. Rows go in through bulk Core
-inserts in one transaction, so a full database takes seconds, not minutes.
+years (1,650 held), 12 agenda items with minutes per meeting, 600 people, 15 plans of 60 items
+and 30,000 action points with update histories and plan links. Each board also has its next
+three meetings scheduled, with their agendas but no minutes yet, as a live database would: the
+Dashboard has a next meeting and a papers deadline to show, and live minutes can be typed.
+Rows go in through bulk Core inserts in one transaction, so a full database takes seconds.
 
     python -m boardroom.bench.generate --out big.db [--actions 3000] [--seed 7]
 """
@@ -15,6 +17,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +172,7 @@ class Scale:
     people: int = 600
     plan_items: int = 60
     actions: int = 30_000
+    scheduled: int = 3  # meetings still to come, per board
 
 
 class _Ids:
@@ -293,16 +297,21 @@ def generate(
                     measure="No' of audits graded good", rag=rng.choice(list(Rag)).value,
                 ))  # fmt: skip
 
-        meetings = []
-        for month_index in range(scale.years * 12):
+        meetings = []  # the held ones, which actions come from
+        to_come = scale.scheduled
+        for month_index in count():
             year, month = first_year + month_index // 12, month_index % 12 + 1
+            day = _third_tuesday(year, month)
+            past = day < today
             if month == 8:  # boards take the summer off: eleven meetings a year
                 continue
-            day = _third_tuesday(year, month)
+            if not past and not to_come:
+                break
+            to_come -= not past
             meeting_id = ids.take("meeting")
-            meetings.append((meeting_id, day))
+            if past:
+                meetings.append((meeting_id, day))
             starts = datetime.combine(day, time(14, 0))
-            past = day < today
             rows["meeting"].append(_entity(
                 id=meeting_id, board_id=board_id, series_id=None, title=name,
                 starts_at=starts, ends_at=starts + timedelta(hours=2), series_start=None,
@@ -312,7 +321,7 @@ def generate(
                 closed_at=time(16, 0) if past else None, minutes_locked=past,
                 minutes_approved_on=None, minutes_editor="", minutes_editor_seen=None,
             ))  # fmt: skip
-            for person_id in members:
+            for person_id in members if past else ():
                 rows["attendance"].append(_entity(
                     id=ids.take("attendance"), meeting_id=meeting_id, person_id=person_id,
                     status=rng.choice((AttendanceStatus.PRESENT,) * 5
@@ -328,6 +337,8 @@ def generate(
                     presenter_id=rng.choice(members), presenter_text="", minutes_allotted=10,
                     description="", confidential=position == 9, standing=None,
                 ))  # fmt: skip
+                if not past:
+                    continue
                 rows["minute"].append(_entity(
                     id=ids.take("minute"), agenda_item_id=item_id,
                     notes=" ".join(rng.choice(ACTION_OBJECTS) for _ in range(40)),
