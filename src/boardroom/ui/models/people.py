@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
@@ -75,10 +76,14 @@ def _grey_when_past(row: MembershipRow) -> QColor | None:
 class PeopleTableModel(RowTableModel[PersonRow]):
     COL_NAME, COL_JOB, COL_ORGANISATION, COL_EMAIL = range(4)
     columns = (
-        Column("Name", lambda r: r.display_name, lambda r: r.name.lower()),
-        Column("Job title", lambda r: r.job_title),
-        Column("Organisation", lambda r: r.organisation),
-        Column("Email", lambda r: r.email),
+        Column(
+            QT_TRANSLATE_NOOP("PeopleTableModel", "Name"),
+            lambda r: r.display_name,
+            lambda r: r.name.lower(),
+        ),
+        Column(QT_TRANSLATE_NOOP("PeopleTableModel", "Job title"), lambda r: r.job_title),
+        Column(QT_TRANSLATE_NOOP("PeopleTableModel", "Organisation"), lambda r: r.organisation),
+        Column(QT_TRANSLATE_NOOP("PeopleTableModel", "Email"), lambda r: r.email),
     )
 
 
@@ -86,25 +91,42 @@ class MembershipTableModel(RowTableModel[MembershipRow]):
     COL_NAME, COL_ROLE, COL_ORGANISATION, COL_EMAIL, COL_FROM, COL_TO, COL_DEPUTY = range(7)
     columns = (
         Column(
-            "Name",
+            QT_TRANSLATE_NOOP("MembershipTableModel", "Name"),
             lambda r: r.person.display_name,
             lambda r: r.person.name.lower(),
             _grey_when_past,
         ),
-        Column("Role", lambda r: r.role.label, lambda r: ROLE_ORDER.index(r.role), _grey_when_past),
-        Column("Organisation", lambda r: r.person.organisation, color=_grey_when_past),
-        Column("Email", lambda r: r.person.email, color=_grey_when_past),
         Column(
-            "From",
+            QT_TRANSLATE_NOOP("MembershipTableModel", "Role"),
+            lambda r: r.role.label,
+            lambda r: ROLE_ORDER.index(r.role),
+            _grey_when_past,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MembershipTableModel", "Organisation"),
+            lambda r: r.person.organisation,
+            color=_grey_when_past,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MembershipTableModel", "Email"),
+            lambda r: r.person.email,
+            color=_grey_when_past,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MembershipTableModel", "From"),
             lambda r: format_date(r.start_date),
             lambda r: r.start_date or date.min,
             _grey_when_past,
         ),
         Column(
-            "To",
+            QT_TRANSLATE_NOOP("MembershipTableModel", "To"),
             lambda r: format_date(r.end_date),
             lambda r: r.end_date or date.max,
             _grey_when_past,
         ),
-        Column("Named deputy", lambda r: r.deputy_name, color=_grey_when_past),
+        Column(
+            QT_TRANSLATE_NOOP("MembershipTableModel", "Named deputy"),
+            lambda r: r.deputy_name,
+            color=_grey_when_past,
+        ),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from boardroom.services.attendance import RegisterLine
@@ -23,14 +24,16 @@ def _time(value) -> str:
 class RegisterTableModel(RowTableModel[RegisterLine]):
     COL_NAME, COL_ROLE, COL_STATUS, COL_DEPUTY, COL_ARRIVED, COL_LEFT = range(6)
     columns = (
-        Column("Name", lambda r: r.name),
-        Column("Role", lambda r: r.role),
+        Column(QT_TRANSLATE_NOOP("RegisterTableModel", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("RegisterTableModel", "Role"), lambda r: r.role),
         Column(
-            "Attendance",
+            QT_TRANSLATE_NOOP("RegisterTableModel", "Attendance"),
             lambda r: r.status_label,
             color=lambda r: _STATUS_COLORS.get(r.status) if r.status else QColor("#8a8f98"),
         ),
-        Column("Attending for them", lambda r: r.deputy_name),
-        Column("Arrived", lambda r: _time(r.arrived_at)),
-        Column("Left", lambda r: _time(r.left_at)),
+        Column(
+            QT_TRANSLATE_NOOP("RegisterTableModel", "Attending for them"), lambda r: r.deputy_name
+        ),
+        Column(QT_TRANSLATE_NOOP("RegisterTableModel", "Arrived"), lambda r: _time(r.arrived_at)),
+        Column(QT_TRANSLATE_NOOP("RegisterTableModel", "Left"), lambda r: _time(r.left_at)),
     )

@@ -13,6 +13,9 @@ class Page(QWidget):
     """A sidebar page. Subclasses name themselves and refresh when the board changes.
 
     ``key`` is stable (used to remember the last page); ``title`` is shown to the user.
+    ``title``, ``empty_headline`` and ``empty_hint`` are marked
+    ``QT_TRANSLATE_NOOP("Page", ...)`` where they are written, so lupdate collects them, and
+    translated here when shown.
     """
 
     key: ClassVar[str]
@@ -31,7 +34,11 @@ class Page(QWidget):
         heading.setObjectName("pageHeading")
         outer.addWidget(heading)
         self.stack = QStackedLayout()
-        self.empty = EmptyState(self.icon_name, self.empty_headline, self.empty_hint)
+        self.empty = EmptyState(
+            self.icon_name,
+            QCoreApplication.translate("Page", self.empty_headline),
+            QCoreApplication.translate("Page", self.empty_hint),
+        )
         self.body = QWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -62,8 +63,13 @@ class MeetingsPage(Page):
         toolbar = QHBoxLayout()
         self.new_button = button("add", self.tr("New meeting…"), self.tr("Ctrl+N"))
         self.new_button.clicked.connect(self.new_meeting)
-        self.series_button = button("series", self.tr("New series…"))
+        self.series_button = button(
+            "series", self.tr("New series…"), self.tr("A year of meetings at once (Ctrl+Shift+N)")
+        )
         self.series_button.clicked.connect(self.new_series)
+        series_keys = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        series_keys.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        series_keys.activated.connect(self.new_series)
         self.open_button = button("open", self.tr("Open"), self.tr("Open the meeting (Enter)"))
         self.open_button.clicked.connect(self.open_selected)
         self.edit_button = button("edit", self.tr("Reschedule…"))

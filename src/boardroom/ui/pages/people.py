@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -43,12 +43,13 @@ from boardroom.ui.table_view import button, on_activate, table_view
 
 class PeoplePage(Page):
     key = "people"
-    title = "People"
+    title = QT_TRANSLATE_NOOP("Page", "People")
     icon_name = "people"
-    empty_headline = "No board yet"
-    empty_hint = (
+    empty_headline = QT_TRANSLATE_NOOP("Page", "No board yet")
+    empty_hint = QT_TRANSLATE_NOOP(
+        "Page",
         "Create a board (File → Load the demo board shows a complete one), then add its "
-        "members, officers in attendance and named deputies."
+        "members, officers in attendance and named deputies.",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:

@@ -1,0 +1,169 @@
+"""Every text the window shows reaches the translator.
+
+A pseudo-translation is made the way a real one is (installers/translations.py: Qt's lupdate
+over the UI package, then lrelease), with every text translated as «text». With it loaded,
+the main window, each of its pages on the demo board, and the Settings, About and shortcut
+dialogs must show no text without the marks: a text that is not wrapped for translation, or
+wrapped in a way lupdate cannot see (a helper function, ``other_widget.tr``, a class attribute
+not marked ``QT_TRANSLATE_NOOP``), shows up as itself and is reported with where it is.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCalendarWidget,
+    QDialogButtonBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from boardroom.ui.about_dialog import AboutDialog
+from boardroom.ui.context import AppContext
+from boardroom.ui.main_window import MainWindow
+from boardroom.ui.settings_dialog import SettingsDialog
+from boardroom.ui.shortcuts_dialog import ShortcutsDialog
+
+ROOT = Path(__file__).resolve().parent.parent
+OPEN, CLOSE = "«", "»"
+WORDS = re.compile(r"[A-Za-z]{2,}")
+# What is rightly shown as it is: addresses, URLs, file paths, version numbers.
+AS_IT_IS = re.compile(r"^([\w.+-]+@[\w.-]+|[a-z+]+://\S*|/\S*|v?\d+(\.\d+)+)$")
+
+
+def _translations_module() -> ModuleType:
+    path = ROOT / "installers" / "translations.py"
+    spec = importlib.util.spec_from_file_location("boardroom_translations", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def pseudo_qm(tmp_path_factory) -> Path:
+    tool = _translations_module()
+    ts_file = tool.extract(tmp_path_factory.mktemp("translations") / "boardroom_xx.ts")
+    tree = ElementTree.parse(ts_file)
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)
+        translation.text = f"{OPEN}{message.findtext('source')}{CLOSE}"
+    tree.write(ts_file, encoding="utf-8")
+    return tool.release(ts_file)
+
+
+@pytest.fixture
+def pseudo_translated(qapp, pseudo_qm) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(str(pseudo_qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def _in_calendar(item: QObject) -> bool:
+    """Month and day names of a calendar come from the locale, not from Boardroom."""
+    while item is not None:
+        if isinstance(item, QCalendarWidget):
+            return True
+        item = item.parent()
+    return False
+
+
+def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    """(what, text) for every text shown by ``widget`` and its visible children."""
+    standard = {
+        button
+        for box in widget.findChildren(QDialogButtonBox)
+        for button in box.buttons()
+        if box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton
+    }  # Qt's own words ("Save", "Cancel"), translated by Qt's translations
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if child is not widget and not child.isVisibleTo(widget):
+            continue
+        if child in standard or _in_calendar(child) or isinstance(child, QHeaderView):
+            continue  # a header view shows its table's headers, checked with the table
+        kind = type(child).__name__
+        yield f"{kind} tooltip", child.toolTip()
+        yield f"{kind} title", child.windowTitle()
+        if isinstance(child, QLabel | QAbstractButton):
+            yield kind, child.text()
+        if isinstance(child, QLineEdit):
+            yield f"{kind} placeholder", child.placeholderText()
+        if isinstance(child, QGroupBox):
+            yield kind, child.title()
+        if isinstance(child, QTabWidget):
+            for index in range(child.count()):
+                yield f"{kind} tab", child.tabText(index)
+        if isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            try:
+                columns = model.columnCount()
+            except TypeError:  # list widgets keep columnCount private
+                columns = 0
+            for column in range(columns):
+                header = model.headerData(column, Qt.Orientation.Horizontal)
+                yield f"{kind} column header", str(header or "")
+    for action in widget.findChildren(QAction):
+        if not _in_calendar(action):
+            yield "menu or action", action.text()
+            yield "action tooltip", action.toolTip() if action.toolTip() != action.text() else ""
+
+
+def _untranslated(where: str, widget: QWidget) -> set[str]:
+    found = set()
+    for kind, text in _texts(widget):
+        plain = re.sub(r"<[^>]*>", "", text or "").replace("&", "")
+        if OPEN in plain or not WORDS.search(plain) or AS_IT_IS.match(plain.strip()):
+            continue
+        found.add(f"{where}: {kind} “{plain.strip()[:70]}”")
+    return found
+
+
+def test_every_text_of_the_window_and_its_pages_is_translated(
+    qtbot, demo_database, pseudo_translated
+):
+    window = MainWindow(AppContext(demo_database))
+    qtbot.addWidget(window)
+    window.show()
+    assert OPEN in window.windowTitle(), "the pseudo-translation is not loaded"
+    problems = set()
+    for row, page in enumerate(window.pages):
+        window.go_to(row)
+        QCoreApplication.processEvents()
+        problems |= _untranslated(f"{page.key} page", window)
+    assert not problems, "\n".join(sorted(problems))
+
+
+def test_every_text_of_the_settings_about_and_shortcut_dialogs_is_translated(
+    qtbot, demo_database, pseudo_translated
+):
+    window = MainWindow(AppContext(demo_database))
+    qtbot.addWidget(window)
+    problems = set()
+    settings = SettingsDialog(window.store, demo_database.describe(), window)
+    for dialog in (settings, AboutDialog(window), ShortcutsDialog(window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems |= _untranslated(type(dialog).__name__, dialog)
+    for index in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(index)
+        problems |= _untranslated(f"Settings tab {index}", settings)
+    assert not problems, "\n".join(sorted(problems))
