@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -543,3 +543,53 @@ def test_a_guest_is_added_by_typing_part_of_their_name(qtbot, demo_database, mon
     )
     assert not guest.counts_for_quorum
     assert "Members present 0" in panel.quorum_label.text(), "a guest is not a member"
+
+
+def test_a_deadline_that_has_passed_shows_red_in_the_list(qtbot, database):
+    from boardroom.services.meetings import MeetingFields, create_meeting
+    from boardroom.ui.models.table import OVERDUE_RED
+
+    soon = date.today() + timedelta(days=2)  # papers were due 5 working days before
+    with database.transaction() as session:
+        board = add_board(session, "Board", BoardRules(lead_days=5))
+        create_meeting(
+            session,
+            board.id,
+            MeetingFields(
+                "Board", datetime.combine(soon, time(14)), datetime.combine(soon, time(16))
+            ),
+        )
+        create_meeting(
+            session,
+            board.id,
+            MeetingFields(
+                "Board",
+                datetime.combine(soon + timedelta(days=60), time(14)),
+                datetime.combine(soon + timedelta(days=60), time(16)),
+            ),
+        )
+    page = MeetingsPage(_context(database))
+    qtbot.addWidget(page)
+    page.refresh()
+    late, later = (page.proxy.index(row, MeetingTableModel.COL_PAPERS) for row in range(2))
+    assert "overdue by" in late.data()
+    assert late.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_RED
+    assert "working days left" in later.data()
+    assert later.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_ctrl_shift_n_opens_the_series_dialog(qtbot, database, monkeypatch):
+    with database.transaction() as session:
+        add_board(session, "Board", BoardRules())
+    page = MeetingsPage(_context(database))
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.refresh()
+    opened: list[str] = []
+    monkeypatch.setattr(SeriesDialog, "exec", lambda dialog: opened.append(dialog.windowTitle()))
+    page.start_series_button.setFocus()
+    both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(page.start_series_button, Qt.Key.Key_N, both)
+    assert opened == ["New series of meetings"]
