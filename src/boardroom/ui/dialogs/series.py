@@ -12,7 +12,7 @@ import calendar
 from collections.abc import Callable
 from datetime import date, time
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,13 +27,29 @@ from PySide6.QtWidgets import (
 
 from boardroom.errors import BoardroomError
 from boardroom.services.boards import BoardRules
-from boardroom.services.series import ORDINALS, Frequency, SeriesPlan, preview
+from boardroom.services.series import Frequency, SeriesPlan, preview
 from boardroom.ui.dialogs.base import ServiceDialog
 from boardroom.ui.dialogs.meetings import WARNING_AMBER, hours_row, time_edit, time_of
 from boardroom.ui.models.meetings import SeriesPreviewModel
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import table_view
 
+_ORDINALS = (  # the week of the month, as the service numbers it (-1: the last)
+    (1, QT_TRANSLATE_NOOP("SeriesDialog", "first")),
+    (2, QT_TRANSLATE_NOOP("SeriesDialog", "second")),
+    (3, QT_TRANSLATE_NOOP("SeriesDialog", "third")),
+    (4, QT_TRANSLATE_NOOP("SeriesDialog", "fourth")),
+    (-1, QT_TRANSLATE_NOOP("SeriesDialog", "last")),
+)
+_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("SeriesDialog", "Monday"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Tuesday"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Wednesday"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Thursday"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Friday"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Saturday"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Sunday"),
+)
 _MONTH_FORMAT = "MMMM yyyy"  # a monthly series runs from one month to another …
 _DAY_FORMAT = "ddd d MMM yyyy"  # … every N weeks counts from a particular day
 
@@ -92,12 +108,12 @@ class SeriesDialog(ServiceDialog[SeriesPlan]):
         repeats.addStretch(1)
 
         self.week_of_month = QComboBox()
-        for number, word in ORDINALS.items():
-            self.week_of_month.addItem(self.tr(word), number)
+        for number, word in _ORDINALS:
+            self.week_of_month.addItem(QCoreApplication.translate("SeriesDialog", word), number)
         self.week_of_month.setCurrentIndex(self.week_of_month.findData(3))
         self.weekday = QComboBox()
-        for index in range(7):
-            self.weekday.addItem(self.tr(calendar.day_name[index]), index)
+        for index, name in enumerate(_WEEKDAYS):
+            self.weekday.addItem(QCoreApplication.translate("SeriesDialog", name), index)
         self.weekday.setCurrentIndex(1)  # Tuesday
         self.the = QLabel(self.tr("the"))
         day_row = QHBoxLayout()

@@ -8,13 +8,13 @@ list, so the grid and the list always agree.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -28,6 +28,29 @@ from boardroom.dates import format_date
 from boardroom.ui.models.meetings import MeetingRow
 from boardroom.workdays import DEFAULT_REGION, holiday_name
 
+_MONTHS = (
+    QT_TRANSLATE_NOOP("MonthGridModel", "January"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "February"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "March"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "April"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "May"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "June"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "July"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "August"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "September"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "October"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "November"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "December"),
+)
+_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("MonthGridModel", "Mon"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "Tue"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "Wed"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "Thu"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "Fri"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "Sat"),
+    QT_TRANSLATE_NOOP("MonthGridModel", "Sun"),
+)
 MEETINGS_ROLE = Qt.ItemDataRole.UserRole + 10  # the day's meetings, in time order
 DAY_ROLE = Qt.ItemDataRole.UserRole + 11  # the day itself
 HOLIDAY_ROLE = Qt.ItemDataRole.UserRole + 12  # the bank holiday that day, or ""
@@ -58,7 +81,7 @@ class MonthGridModel(QAbstractTableModel):
         return first - timedelta(days=first.weekday())
 
     def title(self) -> str:
-        month = QCoreApplication.translate("MonthGridModel", calendar.month_name[self._month])
+        month = QCoreApplication.translate("MonthGridModel", _MONTHS[self._month - 1])
         return f"{month} {self._year}"
 
     def set_month(self, year: int, month: int) -> None:
@@ -138,7 +161,7 @@ class MonthGridModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < 7
         ):
-            return QCoreApplication.translate("MonthGridModel", calendar.day_abbr[section])
+            return QCoreApplication.translate("MonthGridModel", _WEEKDAYS[section])
         return None
 
     def is_today(self, day: date) -> bool:
