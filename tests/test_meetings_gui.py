@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
@@ -593,3 +594,29 @@ def test_ctrl_shift_n_opens_the_series_dialog(qtbot, database, monkeypatch):
     both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(page.start_series_button, Qt.Key.Key_N, both)
     assert opened == ["New series of meetings"]
+
+
+def test_the_membership_dialog_picks_people_by_typing_and_refuses_a_stranger(qtbot):
+    from boardroom.errors import BoardroomError
+    from boardroom.storage.models import Role
+    from boardroom.ui.dialogs.people import MembershipDialog
+    from boardroom.ui.models.people import PersonRow
+
+    people = [
+        PersonRow(1, "Lorna Quigley", "", "", "Wirral CCG", ""),
+        PersonRow(2, "Lisa Cooper", "", "", "NHS England", ""),
+    ]
+    dialog = MembershipDialog(lambda _fields: None, people)
+    qtbot.addWidget(dialog)
+    dialog.person.lineEdit().clear()
+    qtbot.keyClicks(dialog.person.lineEdit(), "lorna quigley")
+    dialog.deputy.lineEdit().clear()
+    qtbot.keyClicks(dialog.deputy.lineEdit(), "Lisa Cooper")
+    fields = dialog.fields()
+    assert (fields.person_id, fields.role, fields.deputy_id) == (1, Role.MEMBER, 2)
+    dialog.deputy.lineEdit().clear()
+    assert dialog.fields().deputy_id is None, "a blank deputy box means no named deputy"
+    dialog.person.lineEdit().clear()
+    qtbot.keyClicks(dialog.person.lineEdit(), "Jane Nobody")
+    with pytest.raises(BoardroomError, match="“Jane Nobody” is not in the list of people"):
+        dialog.fields()
