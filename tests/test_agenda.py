@@ -8,21 +8,23 @@ import pytest
 from boardroom.errors import BoardroomError
 from boardroom.services.agenda import (
     ItemFields,
-    add_standing_item,
     append_item,
     delete_item,
     indent_item,
     move_item,
-    move_standing_item,
     outdent_item,
-    remove_standing_item,
     start_from_template,
     timetable,
     update_item,
-    update_standing_item,
 )
 from boardroom.services.boards import create_board
 from boardroom.services.meetings import new_uid
+from boardroom.services.standing_items import (
+    add_standing_item,
+    move_standing_item,
+    remove_standing_item,
+    update_standing_item,
+)
 from boardroom.storage.models import AgendaItem, Meeting, Person, Purpose, StandingKind
 
 

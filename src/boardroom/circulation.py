@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -21,11 +22,14 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from boardroom.agenda_docx import meeting_details
+from boardroom.agenda_docx import build_agenda, meeting_details
 from boardroom.dates import format_date
+from boardroom.docx_support import document_bytes
 from boardroom.errors import BoardroomError
 from boardroom.files import write_atomically
 from boardroom.services.agenda import timetable
+from boardroom.services.circulation import CirculationRecord, record_circulation
+from boardroom.services.invites import Organizer, meeting_invites
 from boardroom.services.meetings import get_meeting, papers_deadline
 from boardroom.services.papers import describe, read_paper
 from boardroom.services.people import current_memberships
@@ -232,3 +236,49 @@ def build_circulation(
 def write_eml(message: EmailMessage, path: Path) -> Path:
     """Write the draft with CRLF line ends, as mail clients expect of an .eml file."""
     return write_atomically(path, message.as_bytes(policy=policy.SMTP))
+
+
+@dataclass(frozen=True)
+class Circulated:
+    """What one circulation produced: the draft, who it is addressed to, the record."""
+
+    path: Path
+    recipients: Recipients
+    record: CirculationRecord
+
+
+def circulate(
+    session: Session,
+    meeting_id: int,
+    out: Path,
+    organiser: Address,
+    *,
+    template: Path | None = None,
+    now: datetime | None = None,
+    store: Path | None = None,
+) -> Circulated:
+    """The whole of circulating, for the command line and the window alike: build the Word
+    agenda and the invites, write them with every paper into the draft at ``out``, and
+    record the circulation — in the caller's transaction, so a draft that cannot be
+    written leaves no record that it went out."""
+    invites = meeting_invites(
+        session,
+        meeting_id,
+        Organizer(name=organiser.display_name or "Secretariat", email=organiser.addr_spec),
+    )
+    agenda = build_agenda(session, meeting_id, template=template, author=organiser.display_name)
+    message, addressed = build_circulation(
+        session,
+        meeting_id,
+        agenda_docx=document_bytes(agenda),
+        invites=[(f"{invite.name}.ics", invite.to_ical()) for invite in invites],
+        organiser=organiser,
+        store=store,
+    )
+    when = (now or datetime.now()).replace(microsecond=0)
+    record = record_circulation(session, meeting_id, when, organiser.addr_spec)
+    return Circulated(write_eml(message, out), addressed, record)
+
+
+def draft_filename(meeting: Meeting) -> str:
+    return f"{meeting.board.name} {meeting.starts_at:%Y-%m-%d} agenda and papers.eml"

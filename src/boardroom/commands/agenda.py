@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from email.headerregistry import Address
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from boardroom.agenda_docx import build_agenda
-from boardroom.circulation import build_circulation, default_organiser, write_eml
+from boardroom.circulation import circulate, default_organiser
 from boardroom.commands import CommandGroups
 from boardroom.dates import format_date
-from boardroom.docx_support import document_bytes, save_document
+from boardroom.docx_support import save_document
 from boardroom.errors import BoardroomError
-from boardroom.services.circulation import record_circulation
-from boardroom.services.invites import Organizer, meeting_invites
 from boardroom.services.meetings import find_meeting
 from boardroom.storage.database import open_database
 from boardroom.storage.models import Meeting
@@ -64,33 +61,18 @@ def _circulate(args: argparse.Namespace) -> int:
     try:
         with database.transaction() as session:
             meeting = find_meeting(session, args.meeting)
-            organiser = _organiser(args, session, meeting)
-            invites = meeting_invites(
+            done = circulate(
                 session,
                 meeting.id,
-                Organizer(name=organiser.display_name or "Secretariat", email=organiser.addr_spec),
-            )
-            agenda = build_agenda(
-                session,
-                meeting.id,
+                _path(args.out),
+                _organiser(args, session, meeting),
                 template=_path(args.template) if args.template else None,
-                author=organiser.display_name,
             )
-            message, addressed = build_circulation(
-                session,
-                meeting.id,
-                agenda_docx=document_bytes(agenda),
-                invites=[(f"{invite.name}.ics", invite.to_ical()) for invite in invites],
-                organiser=organiser,
-            )
-            record = record_circulation(
-                session, meeting.id, datetime.now().replace(microsecond=0), organiser.addr_spec
-            )
-            target = write_eml(message, _path(args.out))  # a failure here undoes the record
     finally:
         database.close()
+    addressed, record = done.recipients, done.record
     print(
-        f"Wrote the email draft to {target}: {len(addressed.to)} recipients, "
+        f"Wrote the email draft to {done.path}: {len(addressed.to)} recipients, "
         f"{len(addressed.cc)} copied in. Open it in your mail client to send it."
     )
     if addressed.without_email:

@@ -9,17 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from boardroom.errors import BoardroomError, NotFoundError
 from boardroom.storage.models import (
     ActionPoint,
     ActionStatus,
     AgendaItem,
-    Board,
+    Declaration,
     Meeting,
     Person,
     Purpose,
@@ -27,7 +26,6 @@ from boardroom.storage.models import (
     StandingKind,
 )
 
-T = TypeVar("T", AgendaItem, StandingItem)
 MAX_MINUTES = 600
 
 
@@ -43,7 +41,7 @@ class AgendaLine:
     minutes: int
     starts_at: datetime
     ends_at: datetime
-    confidential: bool
+    confidential: bool  # exempt itself, or a sub-item of an exempt item
     standing: StandingKind | None
 
 
@@ -73,8 +71,11 @@ def timetable(meeting: Meeting) -> Timetable:
     top_level = [item for item in meeting.agenda_items if item.parent_id is None]
     clock = meeting.starts_at
     lines: list[AgendaLine] = []
+    exempt: set[int] = set()
     for number, depth, item in _walk(top_level):
         ends = clock + timedelta(minutes=item.minutes_allotted)
+        if item.confidential or item.parent_id in exempt:
+            exempt.add(item.id)  # parents come first: a sub-item is exempt with its parent
         lines.append(
             AgendaLine(
                 item_id=item.id,
@@ -85,12 +86,24 @@ def timetable(meeting: Meeting) -> Timetable:
                 minutes=item.minutes_allotted,
                 starts_at=clock,
                 ends_at=ends,
-                confidential=item.confidential,
+                confidential=item.id in exempt,
                 standing=item.standing,
             )
         )
         clock = ends
     return Timetable(lines=lines, planned_end=clock, meeting_end=meeting.ends_at)
+
+
+def is_exempt(item: AgendaItem) -> bool:
+    """Exempt (Part 2): marked confidential, or a sub-item of an exempt item. The public
+    versions leave such business out, with every action raised under it."""
+    items = {each.id: each for each in item.meeting.agenda_items}
+    current: AgendaItem | None = item
+    while current is not None:
+        if current.confidential:
+            return True
+        current = items.get(current.parent_id) if current.parent_id is not None else None
+    return False
 
 
 def start_from_template(session: Session, meeting_id: int) -> list[AgendaItem]:
@@ -117,34 +130,37 @@ def start_from_template(session: Session, meeting_id: int) -> list[AgendaItem]:
     return items
 
 
-def _siblings(session: Session, item: AgendaItem) -> list[AgendaItem]:
+def siblings_under(session: Session, meeting_id: int, parent_id: int | None) -> list[AgendaItem]:
+    """The main items of a meeting (``parent_id`` None) or one item's sub-items, in order."""
     return list(
         session.scalars(
             select(AgendaItem)
             .where(
-                AgendaItem.meeting_id == item.meeting_id,
+                AgendaItem.meeting_id == meeting_id,
                 AgendaItem.parent_id.is_(None)
-                if item.parent_id is None
-                else AgendaItem.parent_id == item.parent_id,
+                if parent_id is None
+                else AgendaItem.parent_id == parent_id,
             )
             .order_by(AgendaItem.position)
         )
     )
 
 
-def _renumber(rows: Sequence[AgendaItem | StandingItem]) -> None:
+def _siblings(session: Session, item: AgendaItem) -> list[AgendaItem]:
+    return siblings_under(session, item.meeting_id, item.parent_id)
+
+
+def renumber(rows: Sequence[AgendaItem | StandingItem]) -> None:
     """Positions 0, 1, 2 … in list order, touching (and versioning) only rows that moved."""
     for position, row in enumerate(rows):
         if row.position != position:
             row.position = position
 
 
-def _place(rows: list[T], row: T, new_index: int) -> None:
-    if not 0 <= new_index < len(rows):
-        raise BoardroomError(f"An item can move to places 1 to {len(rows)} only.")
-    rows.remove(row)
-    rows.insert(new_index, row)
-    _renumber(rows)
+def check_place(count: int, index: int) -> None:
+    """``index`` must be one of the ``count`` places a row can take."""
+    if not 0 <= index < count:
+        raise BoardroomError(f"An item can move to places 1 to {count} only.")
 
 
 def _item(session: Session, item_id: int) -> AgendaItem:
@@ -154,11 +170,51 @@ def _item(session: Session, item_id: int) -> AgendaItem:
     return item
 
 
+def place_item(session: Session, item_id: int, parent_id: int | None, index: int) -> None:
+    """Put an item at ``index`` among the main items (``parent_id`` None) or among the
+    sub-items of ``parent_id``; the items it leaves and joins close up and shift.
+
+    Every reordering — up, down, indent, outdent, drag and drop — is this one move, so each
+    is undone by placing the item back where it was. Sub-items go one level deep, as board
+    agendas do: 3.1, never 3.1.1.
+    """
+    item = _item(session, item_id)
+    if parent_id is not None:
+        parent = _item(session, parent_id)
+        if parent.meeting_id != item.meeting_id:
+            raise BoardroomError("An item can only move within its own meeting's agenda.")
+        if parent.id == item.id or parent.parent_id is not None:
+            raise BoardroomError("Sub-items cannot have sub-items of their own.")
+        if item.children:
+            raise BoardroomError("An item with sub-items cannot itself become a sub-item.")
+    old_parent_id = item.parent_id
+    leaving = _siblings(session, item)
+    joining = [
+        row for row in siblings_under(session, item.meeting_id, parent_id) if row is not item
+    ]
+    check_place(len(joining) + 1, index)
+    leaving.remove(item)
+    renumber(leaving)
+    item.parent_id = parent_id
+    joining.insert(index, item)
+    renumber(joining)
+    session.flush()
+    for changed in {old_parent_id, parent_id} - {None}:
+        session.expire(_item(session, changed), ["children"])
+    session.expire(item.meeting, ["agenda_items"])
+
+
+def item_place(session: Session, item_id: int) -> tuple[int | None, int]:
+    """Where an item is now, as (parent id, index) — what undoing a move needs."""
+    item = _item(session, item_id)
+    return item.parent_id, _siblings(session, item).index(item)
+
+
 def move_item(session: Session, item_id: int, new_index: int) -> None:
     """Move an item among its siblings; everyone after it shifts, numbers follow."""
     item = _item(session, item_id)
-    _place(_siblings(session, item), item, new_index)
-    session.flush()
+    check_place(len(_siblings(session, item)), new_index)
+    place_item(session, item_id, item.parent_id, new_index)
 
 
 def append_item(
@@ -208,9 +264,23 @@ class ItemFields:
     confidential: bool = False
 
 
-def _check_minutes(minutes: int) -> None:
+def check_minutes(minutes: int) -> None:
     if not 0 <= minutes <= MAX_MINUTES:
         raise BoardroomError(f"Minutes allotted must be between 0 and {MAX_MINUTES}.")
+
+
+def item_fields(session: Session, item_id: int) -> ItemFields:
+    """The editor's fields of an item as stored now."""
+    item = _item(session, item_id)
+    return ItemFields(
+        title=item.title,
+        purpose=item.purpose,
+        presenter_id=item.presenter_id,
+        presenter_text=item.presenter_text,
+        minutes=item.minutes_allotted,
+        description=item.description,
+        confidential=item.confidential,
+    )
 
 
 def update_item(session: Session, item_id: int, fields: ItemFields) -> AgendaItem:
@@ -219,7 +289,7 @@ def update_item(session: Session, item_id: int, fields: ItemFields) -> AgendaIte
     title = fields.title.strip()
     if not title:
         raise BoardroomError("An agenda item needs a title.")
-    _check_minutes(fields.minutes)
+    check_minutes(fields.minutes)
     if fields.presenter_id is not None and session.get(Person, fields.presenter_id) is None:
         raise NotFoundError("The presenter chosen is no longer in the people list.")
     item.title = title
@@ -233,21 +303,39 @@ def update_item(session: Session, item_id: int, fields: ItemFields) -> AgendaIte
     return item
 
 
+def _minuted(session: Session, item: AgendaItem) -> bool:
+    """Whether the minutes record anything under the item or its sub-items."""
+    ids = [item.id, *(child.id for child in item.children)]
+    rows = (item, *item.children)
+    if any(
+        row.resolutions or row.actions or (row.minute and row.minute.notes.strip()) for row in rows
+    ):
+        return True
+    declared = select(func.count(Declaration.id)).where(Declaration.agenda_item_id.in_(ids))
+    return bool(session.scalar(declared))
+
+
 def delete_item(session: Session, item_id: int) -> None:
-    """Remove an item with its sub-items; the items after it close up."""
+    """Remove an item with its sub-items; the items after it close up.
+
+    An item the minutes already speak of (notes, resolutions, actions, declarations) stays:
+    the minutes are the record of the meeting, and deleting the item would delete them too.
+    """
     item = _item(session, item_id)
+    if _minuted(session, item):
+        raise BoardroomError(
+            f"“{item.title}” has minutes recorded against it (notes, resolutions, actions or "
+            "declarations), so it stays on the agenda as part of the record."
+        )
     siblings = _siblings(session, item)
     siblings.remove(item)
     session.delete(item)
-    _renumber(siblings)
+    renumber(siblings)
     session.flush()
 
 
 def indent_item(session: Session, item_id: int) -> None:
-    """Make an item the last sub-item of the item above it (4 becomes 3.2).
-
-    Sub-items go one level deep, as board agendas do: 3.1, never 3.1.1.
-    """
+    """Make an item the last sub-item of the item above it (4 becomes 3.2)."""
     item = _item(session, item_id)
     if item.parent_id is not None:
         raise BoardroomError("Sub-items cannot have sub-items of their own.")
@@ -258,12 +346,7 @@ def indent_item(session: Session, item_id: int) -> None:
     if index == 0:
         raise BoardroomError("The first item has no item above it to go under.")
     parent = siblings[index - 1]
-    siblings.remove(item)
-    _renumber(siblings)
-    item.parent_id = parent.id
-    item.position = len(parent.children)
-    session.flush()
-    session.expire(parent, ["children"])
+    place_item(session, item_id, parent.id, len(parent.children))
 
 
 def outdent_item(session: Session, item_id: int) -> None:
@@ -272,15 +355,7 @@ def outdent_item(session: Session, item_id: int) -> None:
     if item.parent_id is None:
         raise BoardroomError("This is already a main item.")
     parent = _item(session, item.parent_id)
-    old_siblings = _siblings(session, item)
-    old_siblings.remove(item)
-    _renumber(old_siblings)
-    top_level = _siblings(session, parent)
-    item.parent_id = None
-    top_level.insert(top_level.index(parent) + 1, item)
-    _renumber(top_level)
-    session.flush()
-    session.expire(parent, ["children"])
+    place_item(session, item_id, None, _siblings(session, parent).index(parent) + 1)
 
 
 def actions_for_review(
@@ -292,93 +367,23 @@ def actions_for_review(
     ``public`` leaves out actions raised under an exempt item, whose wording may itself be
     exempt.
     """
+    origin = aliased(Meeting)
     actions = session.scalars(
         select(ActionPoint)
+        .outerjoin(origin, origin.id == ActionPoint.origin_meeting_id)
         .where(
             ActionPoint.board_id == meeting.board_id,
             ActionPoint.status.in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS]),
+            or_(origin.id.is_(None), origin.starts_at < meeting.starts_at),
         )
+        # Owners (and, for the public version, the items) in one statement each, not one
+        # per action: a board ten years old has hundreds open.
+        .options(selectinload(ActionPoint.owner))
+        .options(*([selectinload(ActionPoint.origin_item)] if public else []))
         .order_by(ActionPoint.year, ActionPoint.sequence)
     )
     return [
         action
         for action in actions
-        if (action.origin_meeting is None or action.origin_meeting.starts_at < meeting.starts_at)
-        and not (public and action.origin_item is not None and action.origin_item.confidential)
+        if not (public and action.origin_item is not None and is_exempt(action.origin_item))
     ]
-
-
-# The board's template of standing items, from which every new agenda starts.
-
-
-def _board(session: Session, board_id: int) -> Board:
-    board = session.get(Board, board_id)
-    if board is None:
-        raise NotFoundError("That board no longer exists.")
-    return board
-
-
-def _standing(session: Session, standing_id: int) -> StandingItem:
-    standing = session.get(StandingItem, standing_id)
-    if standing is None:
-        raise NotFoundError("That standing item no longer exists.")
-    return standing
-
-
-def _standing_title(title: str) -> str:
-    title = title.strip()
-    if not title:
-        raise BoardroomError("A standing item needs a title.")
-    return title
-
-
-def add_standing_item(
-    session: Session,
-    board_id: int,
-    title: str,
-    purpose: Purpose = Purpose.INFORMATION,
-    minutes: int = 5,
-) -> StandingItem:
-    """Add a line at the end of the board's template (e.g. "Forward plan")."""
-    board = _board(session, board_id)
-    _check_minutes(minutes)
-    standing = StandingItem(
-        title=_standing_title(title),
-        purpose=purpose,
-        minutes_allotted=minutes,
-        position=len(board.standing_items),
-    )
-    board.standing_items.append(standing)
-    session.flush()
-    return standing
-
-
-def update_standing_item(
-    session: Session, standing_id: int, title: str, purpose: Purpose, minutes: int
-) -> StandingItem:
-    """Reword a template line; its kind (what the app does with it) stays."""
-    standing = _standing(session, standing_id)
-    _check_minutes(minutes)
-    standing.title = _standing_title(title)
-    standing.purpose = purpose
-    standing.minutes_allotted = minutes
-    session.flush()
-    return standing
-
-
-def remove_standing_item(session: Session, standing_id: int) -> None:
-    """Drop a line from the template; agendas already started keep their copy."""
-    standing = _standing(session, standing_id)
-    board = standing.board
-    board.standing_items.remove(standing)
-    session.delete(standing)
-    _renumber(board.standing_items)
-    session.flush()
-
-
-def move_standing_item(session: Session, standing_id: int, new_index: int) -> None:
-    standing = _standing(session, standing_id)
-    rows = list(standing.board.standing_items)
-    _place(rows, standing, new_index)
-    session.flush()
-    session.expire(standing.board, ["standing_items"])

@@ -55,10 +55,14 @@ class Readiness:
     working_days_left: int  # negative once the deadline has passed
     without_presenter: list[str]  # "3 Ofsted findings", in agenda order
     without_papers: list[str]
+    starts_at: datetime
+    title: str
+    board_name: str
+    item_count: int  # 0: no agenda yet
 
     @property
     def ready(self) -> bool:
-        return not (self.without_presenter or self.without_papers)
+        return bool(self.item_count) and not (self.without_presenter or self.without_papers)
 
 
 def readiness(session: Session, meeting_id: int, today: date) -> Readiness:
@@ -90,6 +94,10 @@ def readiness(session: Session, meeting_id: int, today: date) -> Readiness:
         working_days_left=working_days_between(today, deadline, region),
         without_presenter=without_presenter,
         without_papers=without_papers,
+        starts_at=meeting.starts_at,
+        title=meeting.title,
+        board_name=meeting.board.name,
+        item_count=len(items),
     )
 
 

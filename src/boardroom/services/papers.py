@@ -17,6 +17,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, NotFoundError
+from boardroom.files import write_atomically
 from boardroom.storage.database import data_dir
 from boardroom.storage.models import AgendaItem, Paper
 
@@ -95,6 +96,25 @@ def read_paper(paper: Paper, store: Path | None = None) -> bytes:
             f"The stored copy of “{paper.filename}” is missing from {path.parent}; "
             "attach the paper again."
         ) from None
+
+
+def readable_copy(paper: Paper, folder: Path, store: Path | None = None) -> Path:
+    """A copy of the paper under its own file name in ``folder``, for opening it.
+
+    The stored copy is named by its hash and has no extension, so the system would not
+    know which application opens it; the copy is made once per content and reused.
+    """
+    target = folder / paper.sha256[:16] / Path(paper.filename).name
+    if not target.is_file():
+        data = read_paper(paper, store)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, data)
+        except OSError as exc:
+            raise BoardroomError(
+                f"Cannot make a copy of “{paper.filename}” to open: {exc.strerror or exc}."
+            ) from exc
+    return target
 
 
 def _copy_into_store(source: Path, root: Path) -> tuple[str, int]:

@@ -1,0 +1,142 @@
+"""Taking agenda items off the agenda so that they can be put back exactly: the editor's undo.
+
+Deleting an item with undo means remembering everything about it — its fields, its place,
+its sub-items and its papers — and restoring it later under the *same* ids, so that every
+later step of the undo history (which names items by id) still finds it. The stored copies
+of the papers stay in the data folder while an item is deleted (only detaching a paper
+removes a copy), so restoring an item brings its papers back too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from boardroom.errors import BoardroomError, NotFoundError
+from boardroom.services.agenda import delete_item, renumber, siblings_under
+from boardroom.storage.models import AgendaItem, Meeting, Paper, Purpose, StandingKind
+
+
+@dataclass(frozen=True)
+class PaperSnapshot:
+    paper_id: int
+    filename: str
+    sha256: str
+    size: int
+    mime_type: str
+
+
+@dataclass(frozen=True)
+class ItemSnapshot:
+    """An agenda item as it was, with its sub-items and papers, and where it stood."""
+
+    item_id: int
+    meeting_id: int
+    parent_id: int | None
+    position: int  # its index among its siblings when it was taken off
+    title: str
+    purpose: Purpose
+    presenter_id: int | None
+    presenter_text: str
+    minutes: int
+    description: str
+    confidential: bool
+    standing: StandingKind | None
+    papers: tuple[PaperSnapshot, ...]
+    children: tuple[ItemSnapshot, ...]
+
+
+def _snapshot(item: AgendaItem, position: int) -> ItemSnapshot:
+    return ItemSnapshot(
+        item_id=item.id,
+        meeting_id=item.meeting_id,
+        parent_id=item.parent_id,
+        position=position,
+        title=item.title,
+        purpose=item.purpose,
+        presenter_id=item.presenter_id,
+        presenter_text=item.presenter_text,
+        minutes=item.minutes_allotted,
+        description=item.description,
+        confidential=item.confidential,
+        standing=item.standing,
+        papers=tuple(
+            PaperSnapshot(p.id, p.filename, p.sha256, p.size, p.mime_type) for p in item.papers
+        ),
+        children=tuple(_snapshot(child, index) for index, child in enumerate(item.children)),
+    )
+
+
+def snapshot_item(session: Session, item_id: int) -> ItemSnapshot:
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFoundError("That agenda item no longer exists.")
+    siblings = siblings_under(session, item.meeting_id, item.parent_id)
+    return _snapshot(item, siblings.index(item))
+
+
+def remove_items(session: Session, item_ids: Sequence[int]) -> list[ItemSnapshot]:
+    """Delete items (each with its sub-items), returning what ``restore_items`` needs."""
+    snapshots = [snapshot_item(session, item_id) for item_id in item_ids]
+    for item_id in item_ids:
+        delete_item(session, item_id)
+    return snapshots
+
+
+def _rows(snapshot: ItemSnapshot, parent_id: int | None) -> AgendaItem:
+    return AgendaItem(
+        id=snapshot.item_id,
+        meeting_id=snapshot.meeting_id,
+        parent_id=parent_id,
+        position=snapshot.position,
+        title=snapshot.title,
+        purpose=snapshot.purpose,
+        presenter_id=snapshot.presenter_id,
+        presenter_text=snapshot.presenter_text,
+        minutes_allotted=snapshot.minutes,
+        description=snapshot.description,
+        confidential=snapshot.confidential,
+        standing=snapshot.standing,
+        papers=[
+            Paper(
+                id=p.paper_id,
+                filename=p.filename,
+                sha256=p.sha256,
+                size=p.size,
+                mime_type=p.mime_type,
+            )
+            for p in snapshot.papers
+        ],
+    )
+
+
+def _restore(session: Session, snapshot: ItemSnapshot) -> None:
+    if session.get(Meeting, snapshot.meeting_id) is None:
+        raise NotFoundError("That meeting no longer exists.")
+    if snapshot.parent_id is not None and session.get(AgendaItem, snapshot.parent_id) is None:
+        raise BoardroomError(
+            f"“{snapshot.title}” cannot be put back: the item it was under has gone."
+        )
+    if session.get(AgendaItem, snapshot.item_id) is not None:
+        raise BoardroomError(f"“{snapshot.title}” is already on the agenda.")
+    siblings = siblings_under(session, snapshot.meeting_id, snapshot.parent_id)
+    item = _rows(snapshot, snapshot.parent_id)
+    session.add(item)
+    session.flush()  # the parent row first: its sub-items point at it
+    for child in snapshot.children:
+        session.add(_rows(child, item.id))
+    siblings.insert(min(snapshot.position, len(siblings)), item)
+    renumber(siblings)
+    session.flush()
+
+
+def restore_items(session: Session, snapshots: Sequence[ItemSnapshot]) -> None:
+    """Put removed items back where they were, in the order they stood."""
+    for snapshot in sorted(snapshots, key=lambda s: (s.parent_id is not None, s.position)):
+        _restore(session, snapshot)
+    for meeting_id in {snapshot.meeting_id for snapshot in snapshots}:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is not None:
+            session.expire(meeting, ["agenda_items"])
