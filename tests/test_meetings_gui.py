@@ -306,9 +306,10 @@ def test_the_details_tab_shows_the_meeting_and_its_deadline(qtbot, demo_database
     qtbot.addWidget(workspace)
     assert "Tue 13 Sep 2016" in workspace.heading.text()
     assert "Papers due Tue 6 Sep 2016" in workspace.deadline.text()
-    assert workspace.agenda.rowCount() == 5
-    assert workspace.agenda.row_at(0).number == "1"
-    assert "No minutes recorded yet" not in workspace.minutes.toPlainText()
+    assert workspace.agenda.model.rowCount() == 5
+    assert workspace.agenda.model.rows()[0].number == "1"
+    assert workspace.minutes.pages.currentWidget() is workspace.minutes.browser
+    assert "Resolved" in workspace.minutes.browser.toPlainText()
     assert workspace.attendance.model.rowCount() > 10
     assert time(14, 0).strftime("%H:%M") in workspace.detail_labels["time"].text()
 

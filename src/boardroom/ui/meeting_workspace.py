@@ -1,59 +1,114 @@
 """The meeting workspace: one meeting's header and its Details, Attendance, Agenda, Minutes
 and Actions tabs.
 
-Details and Attendance are complete; the Agenda, Minutes and Actions tabs show what is
-stored so far, read-only, until their editors arrive.
+The header names the meeting and makes the next step of its month the obvious button:
+*Build agenda* while the agenda is empty, *Circulate…* once it has items, *Take minutes*
+once it is published, *Word minutes* once the minutes are drafted. The other steps stay
+within reach beside it.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from boardroom.circulation import Circulated
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
-from boardroom.services.agenda import timetable
-from boardroom.services.meetings import actions_from, get_meeting, papers_deadline, set_status
+from boardroom.services.meetings import get_meeting, papers_deadline, set_status
 from boardroom.storage.models import Meeting, MeetingStatus
+from boardroom.ui.agenda.circulate import circulate_meeting, report
+from boardroom.ui.agenda.tab import AgendaTab
 from boardroom.ui.attendance_panel import AttendancePanel
 from boardroom.ui.context import AppContext
+from boardroom.ui.icons import icon
+from boardroom.ui.live.bars import MessageBar
 from boardroom.ui.live.launch import ask_to_unlock, take_minutes
 from boardroom.ui.meeting_actions import cancel_with_notice, edit_meeting, save_invites
-from boardroom.ui.models.meeting_record import ActionRow, ActionTableModel, AgendaTableModel
-from boardroom.ui.models.table import SearchProxy
-from boardroom.ui.table_view import button, table_view
+from boardroom.ui.meeting_exports import AGENDA, MINUTES, word_button
+from boardroom.ui.record_tabs import ActionsTab, MinutesTab
+from boardroom.ui.table_view import button
 
-LATER = "Editing {0} comes with a later version; this shows what is stored so far."
+STYLE = """
+QPushButton[primary="true"] {
+    background-color: palette(highlight); color: palette(highlighted-text);
+    border: 1px solid palette(highlight); border-radius: 4px;
+    padding: 5px 14px; font-weight: 600;
+}
+QPushButton[primary="true"]:hover { border-color: palette(dark); }
+QPushButton[primary="true"]:disabled { background-color: palette(button); color: palette(mid); }
+#noticeBar { background: palette(alternate-base); border: 1px solid palette(midlight);
+    border-radius: 4px; }
+#noticeBar[late="true"] { background: #fff4e5; border-color: #f0b35c; }
+#itemHeading { font-size: 13pt; font-weight: 600; }
+#sectionHeading { font-weight: 600; padding-top: 6px; }
+"""
 
 
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setEnabled(False)
-    return label
+_open: dict[int, MeetingWorkspace] = {}
+
+
+def open_workspace(context: AppContext, meeting_id: int, parent: QWidget) -> MeetingWorkspace:
+    """Open a meeting's workspace, or bring forward the one already open for it."""
+    workspace = _open.get(meeting_id)
+    if workspace is None:
+        workspace = MeetingWorkspace(context, meeting_id, parent)
+        workspace.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        workspace.destroyed.connect(lambda: _open.pop(meeting_id, None))
+        _open[meeting_id] = workspace
+    workspace.show()
+    workspace.raise_()
+    workspace.activateWindow()
+    return workspace
+
+
+class Stage(Enum):
+    """The next step of a meeting's month: what the header's main button does."""
+
+    BUILD = "build"
+    CIRCULATE = "circulate"
+    MINUTES = "minutes"
+    EXPORT = "export"
+    NONE = "none"
+
+
+def stage_of(status: MeetingStatus, item_count: int) -> Stage:
+    if status is MeetingStatus.CANCELLED:
+        return Stage.NONE
+    if status is MeetingStatus.SCHEDULED:
+        return Stage.CIRCULATE if item_count else Stage.BUILD
+    if status in (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD):
+        return Stage.MINUTES
+    return Stage.EXPORT
 
 
 class MeetingWorkspace(QDialog):
-    """Everything about one meeting, opened from the Meetings page."""
+    """Everything about one meeting, opened from the Meetings page or the Dashboard."""
 
     def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.meeting_id = meeting_id
-        self.resize(1000, 680)
+        self.stage = Stage.NONE
+        self.resize(1180, 760)
+        self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
 
         header = QHBoxLayout()
@@ -66,6 +121,20 @@ class MeetingWorkspace(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             titles.addWidget(label)
         header.addLayout(titles, 1)
+        self.build_button = button("standing", self.tr("Build agenda"))
+        self.build_button.setToolTip(self.tr("Start the agenda from the board's standing items"))
+        self.build_button.clicked.connect(self.build_agenda)
+        self.circulate_button = button("circulate", self.tr("Circulate…"))
+        self.circulate_button.setToolTip(
+            self.tr("Email the agenda, the invite and every paper to the members (a draft)")
+        )
+        self.circulate_button.clicked.connect(self.circulate)
+        self.minutes_button = button("take-minutes", self.tr("Take minutes"))
+        self.minutes_button.setToolTip(self.tr("Minute the meeting live, full-window"))
+        self.minutes_button.clicked.connect(lambda: take_minutes(context, meeting_id))
+        self.export_button = word_button(self, context, meeting_id, MINUTES, self._saved)
+        self.unlock_button = button("unlock", self.tr("Unlock minutes…"))
+        self.unlock_button.clicked.connect(self.unlock)
         self.edit_button = button("edit", self.tr("Reschedule or edit…"))
         self.edit_button.clicked.connect(self.edit)
         self.invite_button = button("invite", self.tr("Save invite…"))
@@ -73,38 +142,46 @@ class MeetingWorkspace(QDialog):
         self.invite_button.clicked.connect(lambda: save_invites(self, context, meeting_id))
         self.cancel_button = button("cancel-meeting", self.tr("Cancel meeting"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.minutes_button = button("take-minutes", self.tr("Take minutes"))
-        self.minutes_button.setToolTip(self.tr("Minute the meeting live, full-window"))
-        self.minutes_button.setDefault(True)
-        self.minutes_button.clicked.connect(lambda: take_minutes(context, meeting_id))
-        self.unlock_button = button("unlock", self.tr("Unlock minutes…"))
-        self.unlock_button.clicked.connect(self.unlock)
+        self.stage_buttons = {
+            Stage.BUILD: self.build_button,
+            Stage.CIRCULATE: self.circulate_button,
+            Stage.MINUTES: self.minutes_button,
+            Stage.EXPORT: self.export_button,
+        }
         for widget in (
-            self.minutes_button,
+            *self.stage_buttons.values(),
             self.unlock_button,
             self.edit_button,
             self.invite_button,
             self.cancel_button,
         ):
+            widget.setAutoDefault(False)
             header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
+        self.notice = MessageBar("noticeBar")
+        self.notice_open = self.notice.add_button(self.tr("Open"))
+        self.notice_folder = self.notice.add_button(self.tr("Show in folder"))
+        self.notice.add_button(self.tr("Dismiss")).clicked.connect(self.notice.hide)
+        self.notice_path: Path | None = None
+        self.notice_open.clicked.connect(lambda: self._open_path(self.notice_path))
+        self.notice_folder.clicked.connect(
+            lambda: self._open_path(self.notice_path.parent if self.notice_path else None)
+        )
+        layout.addWidget(self.notice)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._details_tab(), self.tr("Details"))
+        self.tabs.addTab(self._details_tab(), icon("meetings"), self.tr("Details"))
         self.attendance = AttendancePanel(context, meeting_id)
-        self.tabs.addTab(self.attendance, self.tr("Attendance"))
-        self.agenda = AgendaTableModel(self)
-        self.tabs.addTab(self._read_only_tab(self.agenda, self.tr("the agenda")), self.tr("Agenda"))
-        self.minutes = QTextBrowser()
-        minutes_tab = QWidget()
-        minutes_layout = QVBoxLayout(minutes_tab)
-        minutes_layout.addWidget(_note(self.tr(LATER).format(self.tr("the minutes"))))
-        minutes_layout.addWidget(self.minutes, 1)
-        self.tabs.addTab(minutes_tab, self.tr("Minutes"))
-        self.actions = ActionTableModel(self)
-        self.tabs.addTab(
-            self._read_only_tab(self.actions, self.tr("action points here")), self.tr("Actions")
-        )
+        self.tabs.addTab(self.attendance, icon("present"), self.tr("Attendance"))
+        self.agenda = AgendaTab(context, meeting_id)
+        self.agenda_word_button = word_button(self, context, meeting_id, AGENDA, self._saved)
+        self.agenda.extra_buttons.addWidget(self.agenda_word_button)
+        self.agenda.agenda_changed.connect(self._agenda_changed)
+        self.tabs.addTab(self.agenda, icon("list"), self.tr("Agenda"))
+        self.minutes = MinutesTab(context, meeting_id, self._saved)
+        self.tabs.addTab(self.minutes, icon("note"), self.tr("Minutes"))
+        self.actions = ActionsTab(context, meeting_id)
+        self.tabs.addTab(self.actions, icon("actions"), self.tr("Actions"))
         layout.addWidget(self.tabs, 1)
         self.reload()
 
@@ -136,37 +213,23 @@ class MeetingWorkspace(QDialog):
         self.details.addRow(self.tr("&Status"), self.status)
         return tab
 
-    def _read_only_tab(self, model, what: str) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(_note(self.tr(LATER).format(what)))
-        view = table_view(SearchProxy(model, tab), -1)
-        view.setSortingEnabled(False)
-        layout.addWidget(view, 1)
-        return tab
-
     def reload(self) -> None:
         with self.context.database.sessions() as session:
             meeting = get_meeting(session, self.meeting_id)
-            self._show_header(meeting)
+            self._show_header(meeting, len(meeting.agenda_items))
             self._show_details(meeting)
-            self.agenda.set_rows(timetable(meeting).lines)
-            self.minutes.setHtml(self._minutes_html(meeting))
-            self.actions.set_rows(
-                [
-                    ActionRow(
-                        a.reference,
-                        a.description,
-                        a.owner.display_name if a.owner else "",
-                        a.due_date,
-                        a.status.label,
-                    )
-                    for a in actions_from(session, self.meeting_id)
-                ]
-            )
         self.attendance.reload()
+        self.agenda.reload()
+        self.minutes.reload()
+        self.actions.reload()
 
-    def _show_header(self, meeting: Meeting) -> None:
+    def _agenda_changed(self) -> None:
+        """The agenda's first item turns *Build agenda* into *Circulate…*."""
+        with self.context.database.sessions() as session:
+            meeting = get_meeting(session, self.meeting_id)
+            self._show_header(meeting, len(meeting.agenda_items))
+
+    def _show_header(self, meeting: Meeting, item_count: int) -> None:
         self.setWindowTitle(f"{meeting.title} — {format_date(meeting.starts_at)}")
         self.heading.setText(f"{meeting.board.name} — {format_date(meeting.starts_at)}")
         place = meeting.venue or (self.tr("Online") if meeting.online_link else "")
@@ -176,13 +239,41 @@ class MeetingWorkspace(QDialog):
         color = "#c62828" if deadline.overdue else "palette(text)"
         self.deadline.setText(f"<span style='color:{color}'>{escape(deadline.text)}</span>")
         cancelled = meeting.status is MeetingStatus.CANCELLED
+        self.stage = stage_of(meeting.status, item_count)
+        status = meeting.status
+        self.build_button.setVisible(self.stage is Stage.BUILD)
+        self.circulate_button.setVisible(
+            status in (MeetingStatus.SCHEDULED, MeetingStatus.AGENDA_PUBLISHED) and item_count > 0
+        )
+        self.export_button.setVisible(
+            status
+            in (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_APPROVED)
+        )
+        self.minutes_button.setEnabled(not cancelled)
+        self.minutes_button.setVisible(not cancelled)
+        for stage, widget in self.stage_buttons.items():
+            self._mark_primary(widget, stage is self.stage)
         self.edit_button.setEnabled(not cancelled)
         self.cancel_button.setEnabled(not cancelled)
-        self.minutes_button.setEnabled(not cancelled)
         self.unlock_button.setVisible(meeting.minutes_locked)
         self.invite_button.setText(
             self.tr("Save cancellation…") if cancelled else self.tr("Save invite…")
         )
+
+    def _mark_primary(self, widget: QPushButton, primary: bool) -> None:
+        if widget.property("primary") == primary:
+            return
+        widget.setProperty("primary", primary)
+        name = {
+            self.build_button: "standing",
+            self.circulate_button: "circulate",
+            self.minutes_button: "take-minutes",
+            self.export_button: "export-word",
+        }[widget]
+        tint = QApplication.palette().color(QPalette.ColorRole.HighlightedText).name()
+        widget.setIcon(icon(name, tint) if primary else icon(name))
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def _show_details(self, meeting: Meeting) -> None:
         labels = self.detail_labels
@@ -210,18 +301,6 @@ class MeetingWorkspace(QDialog):
         if not cancelled:
             self.status.setCurrentIndex(self.status.findData(meeting.status.value))
 
-    def _minutes_html(self, meeting: Meeting) -> str:
-        parts = []
-        items = {item.id: item for item in _all_items(meeting)}
-        for line in timetable(meeting).lines:
-            item = items[line.item_id]
-            notes = item.minute.notes if item.minute else ""
-            if notes or item.resolutions:
-                parts.append(f"<h3>{escape(line.number)} {escape(line.title)}</h3>")
-                parts.extend(f"<p>{escape(p)}</p>" for p in notes.split("\n\n") if p.strip())
-                parts.extend(f"<p><i>Resolved:</i> {escape(r.text)}</p>" for r in item.resolutions)
-        return "".join(parts) or f"<p>{escape(self.tr('No minutes recorded yet.'))}</p>"
-
     def edit(self) -> None:
         if edit_meeting(self, self.context, self.meeting_id):
             self.reload()
@@ -229,6 +308,58 @@ class MeetingWorkspace(QDialog):
     def cancel(self) -> None:
         if cancel_with_notice(self, self.context, self.meeting_id):
             self.reload()
+
+    def build_agenda(self) -> None:
+        """Go to the agenda; an empty one starts from the board's standing items."""
+        self.tabs.setCurrentWidget(self.agenda)
+        if not self.agenda.model.rows():
+            self.agenda.start_from_standing()
+        self.agenda.tree.setFocus()
+
+    def show_agenda(self) -> None:
+        self.tabs.setCurrentWidget(self.agenda)
+        self.agenda.tree.setFocus()
+
+    def circulate(self) -> None:
+        circulate_meeting(self, self.context, self.meeting_id, self._circulated)
+
+    def _circulated(self, done: Circulated, opened: bool) -> None:
+        self.reload()
+        text = report(done)
+        if not opened:
+            text += " " + self.tr("No mail client opened it here: open the draft from its folder.")
+        self._notify(text, done.path, late=not done.record.met_deadline)
+        self.context.status_message.emit(text)
+
+    def _saved(self, path: Path, public: bool) -> None:
+        version = self.tr("public version") if public else self.tr("members' version")
+        text = self.tr("Saved the {0} to {1}.").format(version, path)
+        self._notify(text, path)
+        self.context.status_message.emit(text)
+
+    def _notify(self, text: str, path: Path | None, late: bool = False) -> None:
+        self.notice_path = path
+        self.notice.setProperty("late", late)
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
+        self.notice_open.setVisible(path is not None)
+        self.notice_folder.setVisible(path is not None)
+        self.notice.say(text)
+
+    def _open_path(self, path: Path | None) -> None:
+        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("Nothing on this computer opens {0}.").format(path),
+            )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A workspace, not a form: Enter in a field never presses a header button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def unlock(self) -> None:
         if ask_to_unlock(self, self.context, self.meeting_id):
@@ -244,11 +375,3 @@ class MeetingWorkspace(QDialog):
         else:
             self.context.data_changed.emit()
         self.reload()
-
-
-def _all_items(meeting: Meeting):
-    stack = list(meeting.agenda_items)
-    while stack:
-        item = stack.pop(0)
-        yield item
-        stack.extend(item.children)

@@ -31,6 +31,7 @@ from boardroom.ui.actions_model import (
     configure_group_columns,
     counts_text,
 )
+from boardroom.ui.deadlines_panel import DeadlinesPanel
 from boardroom.ui.pages.base import Page
 
 
@@ -80,6 +81,9 @@ class DashboardPage(Page):
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        self.deadlines = DeadlinesPanel(context)
+        layout.addSpacing(8)
+        layout.addWidget(self.deadlines)
         self.by_owner = GroupTotalsModel(self.tr("By owner"), self)
         self.by_section = GroupTotalsModel(self.tr("By plan priority"), self)
         groups = QGridLayout()
@@ -129,6 +133,7 @@ class DashboardPage(Page):
         for view in self.group_views:
             configure_group_columns(view)
         self._show(self.dashboard)
+        self.deadlines.refresh(board_id, today)
         self.stack.setCurrentWidget(self.body)
 
     def _show(self, dashboard: Dashboard) -> None:

@@ -1,0 +1,370 @@
+"""The agenda editor in the meeting workspace, driven with the keyboard and the mouse: build
+from the standing items, add, reorder and indent, edit with undo and redo, the clock and its
+overrun warning, drag and drop, and papers attached through the window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from sqlalchemy import select
+
+from agenda_builders import build_meeting
+from boardroom.services.agenda import append_item, timetable
+from boardroom.services.agenda_rows import agenda_view
+from boardroom.services.boards import DEFAULT_STANDING_ITEMS, create_board
+from boardroom.services.meetings import new_uid
+from boardroom.storage.models import AgendaItem, Meeting, Membership, Paper, Person, Role
+from boardroom.ui import background
+from boardroom.ui.agenda.model import AgendaTreeModel
+from boardroom.ui.agenda.papers import PapersTableModel
+from boardroom.ui.context import AppContext
+from boardroom.ui.meeting_workspace import MeetingWorkspace, Stage
+
+
+@pytest.fixture
+def meeting_id(database) -> int:
+    """A blank agenda: the board meets Tue 13 Sep 2016, 14:00–16:00."""
+    with database.transaction() as session:
+        board = create_board(session, "Wirral Improvement Board", code="IB")
+        julia = Person(name="Julia Hassall", job_title="Director of Children's Services")
+        session.add(Membership(board=board, person=julia, role=Role.OFFICER))
+        meeting = Meeting(
+            board=board,
+            title="Improvement Board",
+            starts_at=datetime(2016, 9, 13, 14, 0),
+            ends_at=datetime(2016, 9, 13, 16, 0),
+            uid=new_uid(),
+        )
+        session.add(meeting)
+        session.flush()
+        return meeting.id
+
+
+@pytest.fixture
+def workspace(qtbot, database, meeting_id) -> MeetingWorkspace:
+    context = AppContext(database)
+    window = MeetingWorkspace(context, meeting_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_agenda()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _agenda(database, meeting_id) -> list[tuple[str, str]]:
+    with database.sessions() as session:
+        meeting = session.get(Meeting, meeting_id)
+        return [(line.number, line.title) for line in timetable(meeting).lines]
+
+
+def _state(database, meeting_id) -> list[tuple]:
+    """Everything the editor can change, item by item, as stored."""
+    with database.sessions() as session:
+        return [
+            (
+                r.item_id,
+                r.number,
+                r.title,
+                r.purpose,
+                r.presenter_id,
+                r.presenter_text,
+                r.minutes,
+                r.confidential,
+                r.description,
+            )
+            for r in agenda_view(session, meeting_id).rows
+        ]
+
+
+def _key(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    widget.setFocus()
+    qtbot.keyClick(widget, key, modifier)
+
+
+def _select(tab, number: str) -> None:
+    row = next(r for r in tab.model.rows() if r.number == number)
+    tab.select(row.item_id)
+    tab.tree.setFocus()
+    QApplication.processEvents()  # lay out the form, as the screen would before a click
+
+
+def test_a_blank_agenda_is_built_from_the_standing_items_and_undone(qtbot, workspace, database):
+    tab = workspace.agenda
+    assert workspace.stage is Stage.BUILD and workspace.build_button.property("primary")
+    assert tab.lists.currentIndex() == 1, "the empty agenda says what to do"
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    built = _agenda(database, workspace.meeting_id)
+    assert [title for _n, title in built] == [standing[0] for standing in DEFAULT_STANDING_ITEMS]
+    assert workspace.stage is Stage.CIRCULATE and workspace.circulate_button.property("primary")
+    assert not workspace.build_button.isVisible()
+    ids = [row.item_id for row in tab.model.rows()]
+    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _agenda(database, workspace.meeting_id) == []
+    assert workspace.stage is Stage.BUILD
+    _key(
+        qtbot,
+        tab.tree,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _agenda(database, workspace.meeting_id) == built
+    assert [row.item_id for row in tab.model.rows()] == ids, "redo brings back the same items"
+
+
+def test_items_are_added_reordered_and_indented_from_the_keyboard(qtbot, workspace, database):
+    tab = workspace.agenda
+    tab.start_from_standing()
+    _select(tab, "4")  # Action log review
+    _key(qtbot, tab.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is tab.editor.title, "the new item's title is ready to type"
+    qtbot.keyClicks(tab.editor.title, "Ofsted findings")
+    qtbot.keyClick(tab.editor.title, Qt.Key.Key_Return)
+    _key(
+        qtbot,
+        tab.tree,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClicks(tab.editor.title, "Findings for the Council")
+    qtbot.keyClick(tab.editor.title, Qt.Key.Key_Tab)  # leaving the field saves it
+    assert _agenda(database, workspace.meeting_id)[3:7] == [
+        ("4", "Action log review"),
+        ("5", "Ofsted findings"),
+        ("5.1", "Findings for the Council"),
+        ("6", "Any other business"),
+    ]
+    _select(tab, "5.1")
+    _key(qtbot, tab.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # a main item
+    _key(qtbot, tab.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    _key(qtbot, tab.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert _agenda(database, workspace.meeting_id)[2:6] == [
+        ("3", "Minutes of the previous meeting and matters arising"),
+        ("4", "Findings for the Council"),
+        ("5", "Action log review"),
+        ("6", "Ofsted findings"),
+    ]
+    assert tab.current_row().number == "4", "the moved item stays selected"
+    _key(qtbot, tab.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    _key(qtbot, tab.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    _key(qtbot, tab.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # under 5 again
+    assert _agenda(database, workspace.meeting_id)[4:6] == [
+        ("5", "Ofsted findings"),
+        ("5.1", "Findings for the Council"),
+    ]
+    _select(tab, "2")
+    _key(qtbot, tab.tree, Qt.Key.Key_Delete)
+    assert ("2", "Declarations of interest") not in _agenda(database, workspace.meeting_id)
+    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _agenda(database, workspace.meeting_id)[1] == ("2", "Declarations of interest")
+
+
+def test_undo_and_redo_restore_the_database_step_by_step(qtbot, workspace, database):
+    tab = workspace.agenda
+    tab.start_from_standing()
+    start = _state(database, workspace.meeting_id)
+    _select(tab, "3")
+    editor = tab.editor
+    editor.title.setFocus()
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Minutes of 9 August")
+    qtbot.keyClick(editor.title, Qt.Key.Key_Return)
+    editor.presenter.setFocus()
+    qtbot.keyClicks(editor.presenter.lineEdit(), "hass")  # type-ahead over the people
+    popup = editor.presenter.completer().popup()
+    assert popup.isVisible() and popup.model().index(0, 0).data().startswith("Julia Hassall")
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    editor.minutes.setFocus()
+    editor.minutes.selectAll()
+    qtbot.keyClicks(editor.minutes, "45")
+    qtbot.keyClick(editor.minutes, Qt.Key.Key_Return)
+    box = editor.confidential
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    editor.description.setFocus()
+    qtbot.keyClicks(editor.description, "The draft minutes for approval.")
+    tab.tree.setFocus()  # leaving the description saves it
+    with database.sessions() as session:
+        item = session.scalars(
+            select(AgendaItem).where(AgendaItem.title == "Minutes of 9 August")
+        ).one()
+        assert item.presenter is not None and item.presenter.name == "Julia Hassall"
+        assert (item.minutes_allotted, item.confidential) == (45, True)
+        assert item.description == "The draft minutes for approval."
+    row = tab.current_row()
+    assert row.confidential
+    index = tab.model.index_of(row.item_id, AgendaTreeModel.COL_TITLE)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None, "exempt items carry a lock"
+    edited = _state(database, workspace.meeting_id)
+    assert tab.stack.count() == 6  # standing items, title, presenter, minutes, exempt, text
+    for _step in range(5):
+        _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _state(database, workspace.meeting_id) == start
+    assert tab.editor.title.text() == "Minutes of the previous meeting and matters arising"
+    for _step in range(5):
+        _key(qtbot, tab.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _state(database, workspace.meeting_id) == edited
+
+
+def test_a_refused_edit_is_explained_and_changes_nothing(qtbot, workspace, database):
+    tab = workspace.agenda
+    tab.start_from_standing()
+    before = _state(database, workspace.meeting_id)
+    tab.editor.title.setFocus()
+    tab.editor.title.clear()
+    qtbot.keyClick(tab.editor.title, Qt.Key.Key_Return)
+    assert tab.error_bar.isVisible()
+    assert tab.error_bar.label.text() == "An agenda item needs a title."
+    assert _state(database, workspace.meeting_id) == before
+    assert tab.editor.title.text() == DEFAULT_STANDING_ITEMS[0][0]
+    assert tab.stack.count() == 1, "the refused step is not in the history"
+
+
+def test_the_clock_runs_and_warns_when_the_agenda_overruns(qtbot, workspace, database):
+    tab = workspace.agenda
+    tab.start_from_standing()  # 34 minutes of standing items
+    assert not tab.clock.overrunning
+    assert "finishes 14:34" in tab.clock.label.text()
+    _select(tab, "4")
+    tab.editor.minutes.setFocus()
+    tab.editor.minutes.selectAll()
+    qtbot.keyClicks(tab.editor.minutes, "100")
+    qtbot.keyClick(tab.editor.minutes, Qt.Key.Key_Return)
+    starts = {row.number: f"{row.starts_at:%H:%M}" for row in tab.model.rows()}
+    assert starts == {
+        "1": "14:00",
+        "2": "14:05",
+        "3": "14:07",
+        "4": "14:17",
+        "5": "15:57",
+        "6": "16:02",
+    }
+    assert tab.clock.overrunning
+    assert "Runs 4 min over" in tab.clock.label.text()
+    assert "finishes at 16:04" in tab.clock.label.text()
+    index = tab.model.index_of(tab.model.rows()[4].item_id, AgendaTreeModel.COL_START)
+    assert index.data() == "15:57"
+
+
+def test_drag_and_drop_moves_an_item_or_makes_it_a_sub_item(qtbot, workspace, database):
+    tab = workspace.agenda
+    tab.start_from_standing()
+    model = tab.model
+    aob = model.rows()[4]
+    data = model.mimeData([model.index_of(aob.item_id)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert model.dropMimeData(
+        data, Qt.DropAction.MoveAction, 1, 0, QModelIndex()
+    )  # between 1 and 2
+    qtbot.waitUntil(lambda: _agenda(database, workspace.meeting_id)[1][1] == "Any other business")
+    declarations = next(r for r in model.rows() if r.title == "Declarations of interest")
+    onto = model.index_of(model.rows()[0].item_id)
+    data = model.mimeData([model.index_of(declarations.item_id)])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, onto)  # onto item 1
+    qtbot.waitUntil(
+        lambda: ("1.1", "Declarations of interest") in _agenda(database, workspace.meeting_id)
+    )
+    welcome = model.index_of(model.rows()[0].item_id)
+    data = model.mimeData([welcome])
+    assert not model.canDropMimeData(
+        data, Qt.DropAction.MoveAction, -1, 0, model.index_of(model.rows()[2].item_id)
+    ), "an item with sub-items cannot go under another"
+    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [title for _n, title in _agenda(database, workspace.meeting_id)][:2] == [
+        DEFAULT_STANDING_ITEMS[0][0],
+        "Declarations of interest",
+    ]
+
+
+def test_the_action_log_item_lists_the_open_actions(qtbot, database, tmp_path):
+    built = build_meeting(database, tmp_path)
+    window = MeetingWorkspace(AppContext(database), built.meeting_id)
+    qtbot.addWidget(window)
+    tab = window.agenda
+    log = next(r for r in tab.model.rows() if r.title == "Action log review")
+    tab.select(log.item_id)
+    assert not tab.editor.actions_view.isHidden()
+    assert tab.editor.actions_label.text() == "Open actions for review (2)"
+    model = tab.editor.open_actions
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "IB-2016-01",
+        "IB-2016-02",
+    ]
+    tab.select(tab.model.rows()[0].item_id)
+    assert tab.editor.actions_view.isHidden()
+
+
+def test_a_paper_is_attached_listed_opened_and_detached_through_the_window(
+    qtbot, workspace, database, tmp_path, monkeypatch
+):
+    from PySide6.QtGui import QDesktopServices
+
+    tab = workspace.agenda
+    tab.start_from_standing()
+    _select(tab, "3")
+    report = tmp_path / "Minutes 9 August 2016.pdf"
+    report.write_bytes(b"%PDF-1.4\n" + b"minutes" * 400)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([str(report)], ""))
+    papers = tab.editor.papers
+    qtbot.mouseClick(papers.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: papers.model.rowCount() == 1)
+    assert [papers.model.index(0, c).data() for c in range(3)] == [
+        "Minutes 9 August 2016.pdf",
+        "PDF",
+        "2.7 KB",
+    ]
+    assert tab.model.index_of(tab.current_row().item_id, AgendaTreeModel.COL_PAPERS).data() == "1"
+    report.unlink()  # the stored copy is what opens
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    papers.view.selectRow(0)
+    papers.view.setFocus()
+    qtbot.keyClick(papers.view, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    copy = opened[0].toLocalFile()
+    assert copy.endswith("Minutes 9 August 2016.pdf")
+    with open(copy, "rb") as handle:
+        assert handle.read().startswith(b"%PDF-1.4\nminutes")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(papers.detach_button, Qt.MouseButton.LeftButton)
+    with database.sessions() as session:
+        assert session.scalars(select(Paper)).all() == []
+    assert papers.model.rowCount() == 0 and not papers.hint.isHidden()
+
+
+def test_files_dropped_onto_an_item_are_attached_to_it(qtbot, workspace, database, tmp_path):
+    tab = workspace.agenda
+    tab.start_from_standing()
+    sheet = tmp_path / "Scorecard.xlsx"
+    sheet.write_bytes(b"PK\x03\x04" + b"cells" * 100)
+    target = tab.model.rows()[3]
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(sheet))])
+    onto = tab.model.index_of(target.item_id)
+    assert tab.model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, 0, onto)
+    assert tab.model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, onto)
+    qtbot.waitUntil(lambda: bool(tab.model.row(target.item_id).papers))
+    assert [p.kind for p in tab.model.row(target.item_id).papers] == ["Excel"]
+    qtbot.waitUntil(lambda: not background._running)
+
+
+def test_the_agenda_models_pass_the_model_tester(qtmodeltester, database, meeting_id, tmp_path):
+    with database.transaction() as session:
+        parent = append_item(session, meeting_id, "Ofsted findings")
+        append_item(session, meeting_id, "For the Council", parent_id=parent.id)
+        append_item(session, meeting_id, "For the partnership", parent_id=parent.id)
+        append_item(session, meeting_id, "Terms of Reference")
+    with database.sessions() as session:
+        rows = agenda_view(session, meeting_id).rows
+    tree = AgendaTreeModel()
+    tree.set_rows(rows)
+    qtmodeltester.check(tree, force_py=True)
+    assert tree.rowCount() == 2 and tree.rowCount(tree.index(0, 0)) == 2
+    assert tree.index(1, 0, tree.index(0, 0)).data() == "1.2"
+    papers = PapersTableModel()
+    papers.set_rows([])
+    qtmodeltester.check(papers, force_py=True)
