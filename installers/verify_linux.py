@@ -143,8 +143,9 @@ def check_exports(check: Check, folder: Path, app_folder: Path) -> list[str]:
         outputs.append(check.run("export", "actions", "--out", str(log)))
         _require(log.stat().st_size > 0, f"empty action log {log.name}")
     workbook = openpyxl.load_workbook(folder / "actions.xlsx", read_only=True)
-    _require(workbook.active.max_row > 1, "the Excel action log has no rows")
+    rows = sum(1 for _row in workbook.active.iter_rows(values_only=True))
     workbook.close()
+    _require(rows > 1, "the Excel action log has no rows")
 
     plan = _plan_document(folder / "plan.docx")
     outputs.append(
