@@ -65,7 +65,7 @@ def test_the_draft_carries_the_agenda_invite_and_papers_byte_for_byte(database, 
     assert list(attachments) == [
         "Wirral Improvement Board agenda 2016-09-13.docx",
         "invite.ics",
-        "Item 4 - restructure-costs.xlsx",
+        "Item 4 - Exempt paper 1.xlsx",  # an exempt paper travels unnamed
         "Item 5 - Ofsted report.pdf",
     ]
     agenda = attachments["Wirral Improvement Board agenda 2016-09-13.docx"]
@@ -78,7 +78,7 @@ def test_the_draft_carries_the_agenda_invite_and_papers_byte_for_byte(database, 
     assert invite.get_payload(decode=True) == INVITE
     pdf = attachments["Item 5 - Ofsted report.pdf"]
     assert (pdf.get_content_type(), pdf.get_content()) == ("application/pdf", PDF_BYTES)
-    xlsx = attachments["Item 4 - restructure-costs.xlsx"]
+    xlsx = attachments["Item 4 - Exempt paper 1.xlsx"]
     assert xlsx.get_content_type() == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

@@ -18,6 +18,7 @@ from datetime import datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
+from itertools import count
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -37,6 +38,7 @@ from boardroom.storage.models import Meeting, MeetingStatus, Person, Role
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TO_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.OBSERVER, Role.ADVISER})
+EXEMPT_ITEM = "Exempt item"
 
 
 @dataclass
@@ -86,6 +88,11 @@ def agenda_filename(meeting: Meeting) -> str:
 
 @dataclass(frozen=True)
 class _PaperFile:
+    """A paper as the email lists and attaches it. An exempt item's paper goes to the
+    members unnamed ("Exempt paper 1.pdf" under "Exempt item"): an email's text and its
+    attachment names are seen in previews, folders and forwards, its Part 2 papers only
+    by whoever opens them."""
+
     number: str
     title: str
     filename: str
@@ -101,18 +108,25 @@ class _PaperFile:
 
 def _papers(meeting: Meeting, store: Path | None) -> list[_PaperFile]:
     items = {item.id: item for item in meeting.agenda_items}
-    return [
-        _PaperFile(
-            number=line.number,
-            title=line.title,
-            filename=paper.filename,
-            description=describe(paper),
-            mime_type=paper.mime_type,
-            data=read_paper(paper, store),
-        )
-        for line in timetable(meeting).lines
-        for paper in items[line.item_id].papers
-    ]
+    numbering = count(1)  # exempt papers are numbered, not named
+    papers: list[_PaperFile] = []
+    for line in timetable(meeting).lines:
+        for paper in items[line.item_id].papers:
+            title, filename = line.title, paper.filename
+            if line.confidential:
+                title = EXEMPT_ITEM
+                filename = f"Exempt paper {next(numbering)}{Path(paper.filename).suffix}"
+            papers.append(
+                _PaperFile(
+                    number=line.number,
+                    title=title,
+                    filename=filename,
+                    description=describe(paper),
+                    mime_type=paper.mime_type,
+                    data=read_paper(paper, store),
+                )
+            )
+    return papers
 
 
 def _plain_body(meeting: Meeting, papers: list[_PaperFile], deadline: str, exempt: int) -> str:

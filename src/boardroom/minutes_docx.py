@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from boardroom import docx_support
 from boardroom.agenda_docx import long_date
 from boardroom.dates import format_date
-from boardroom.services.agenda import AgendaLine, timetable
+from boardroom.services.agenda import AgendaLine, is_exempt, timetable
 from boardroom.services.attendance import register
 from boardroom.services.meetings import actions_from, get_meeting
 from boardroom.storage.models import (
@@ -307,15 +307,7 @@ def _declarations(meeting: Meeting, entries: list[_Entry]) -> dict[int | None, l
 
 def _exempt_origin(action: ActionPoint) -> bool:
     """Raised under a confidential item (or a sub-item of one): its wording may be exempt."""
-    item = action.origin_item
-    if item is None:
-        return False
-    items = {each.id: each for each in item.meeting.agenda_items}
-    while item is not None:
-        if item.confidential:
-            return True
-        item = items.get(item.parent_id) if item.parent_id is not None else None
-    return False
+    return action.origin_item is not None and is_exempt(action.origin_item)
 
 
 def _actions_arising(document: Document, actions: list[ActionPoint]) -> None:
