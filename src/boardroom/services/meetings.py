@@ -14,10 +14,18 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError, ConflictError, NotFoundError
-from boardroom.storage.models import ActionPoint, Board, Meeting, MeetingStatus
+from boardroom.storage.models import (
+    ActionPoint,
+    AgendaItem,
+    Board,
+    Declaration,
+    Meeting,
+    MeetingStatus,
+)
 from boardroom.workdays import working_days_before, working_days_between
 
 _LINK = re.compile(r"^https?://\S+$", re.IGNORECASE)
@@ -65,8 +73,28 @@ class MeetingFields:
         )
 
 
-def get_meeting(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
+# What a meeting screen reads of the agenda, loaded with the meeting in one statement per
+# relationship (``get_meeting(session, id, *AGENDA_TREE)``) rather than one per item: ten
+# years of meetings make every statement count. The tree: items, sub-items and presenters.
+_ITEMS = selectinload(Meeting.agenda_items)
+AGENDA_TREE = (
+    _ITEMS.selectinload(AgendaItem.children),
+    _ITEMS.selectinload(AgendaItem.presenter),
+)
+AGENDA_WITH_PAPERS = (*AGENDA_TREE, _ITEMS.selectinload(AgendaItem.papers))
+# The minutes as recorded: notes, resolutions and the actions agreed under each item.
+MINUTES_RECORD = (
+    *AGENDA_TREE,
+    _ITEMS.selectinload(AgendaItem.minute),
+    _ITEMS.selectinload(AgendaItem.resolutions),
+    _ITEMS.selectinload(AgendaItem.actions).selectinload(ActionPoint.owner),
+    selectinload(Meeting.declarations).selectinload(Declaration.person),
+)
+
+
+def get_meeting(session: Session, meeting_id: int, *load: ORMOption) -> Meeting:
+    """The meeting, with whatever the screen asking will read (``load``) loaded at once."""
+    meeting = session.get(Meeting, meeting_id, options=load)
     if meeting is None:
         raise NotFoundError("That meeting no longer exists.")
     return meeting
