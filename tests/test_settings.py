@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from sqlalchemy import make_url
 
 from boardroom.errors import BoardroomError
 from boardroom.settings import (
@@ -226,7 +227,8 @@ def test_test_connection_reports_an_unreachable_server(qtbot):
         qtbot.mouseClick(dialog.test_button, LEFT)
     succeeded, message = result.args
     assert not succeeded
-    assert "Cannot open the database" in message
+    assert "Cannot open the database postgresql://clerk@127.0.0.1:1/boardroom:" in message
+    assert "connect_timeout" not in message, "the URL as typed, not as tried"
     assert dialog.test_result.text() == message
     assert dialog.test_button.isEnabled()
 
@@ -242,7 +244,7 @@ def test_test_connection_succeeds_on_a_real_server(qtbot, database_url):
     with qtbot.waitSignal(dialog.connection_tested, timeout=20000) as result:
         dialog.test_connection()
     assert result.args[0], result.args[1]
-    assert "PostgreSQL" in result.args[1]
+    assert result.args[1] == f"Connected to {make_url(url)} (PostgreSQL)."
 
 
 def test_a_broken_saved_database_can_fall_back_to_the_local_file(qapp, monkeypatch):

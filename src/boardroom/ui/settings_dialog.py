@@ -64,16 +64,24 @@ _CONNECT_TIMEOUT_S = 8
 
 
 def check_connection(url: str) -> str:
-    """Open the database once (as start-up would) and say where it is; raises BoardroomError."""
-    parsed = make_url(url)
+    """Open the database once (as start-up would) and say where it is; raises BoardroomError.
+
+    A time limit is added so an unreachable server answers within seconds; the messages name
+    the URL as the clerk typed it, not with that limit appended.
+    """
+    typed = make_url(url)
+    parsed = typed
     if "connect_timeout" not in parsed.query:
         parsed = parsed.update_query_dict({"connect_timeout": str(_CONNECT_TIMEOUT_S)})
+    shown, used = (address.render_as_string(hide_password=True) for address in (typed, parsed))
     try:
         database = open_database(parsed.render_as_string(hide_password=False))
+    except BoardroomError as error:
+        raise BoardroomError(error.message.replace(used, shown)) from error
     except SQLAlchemyError as exc:
         raise BoardroomError(f"The server refused: {getattr(exc, 'orig', None) or exc}") from exc
     database.close()
-    return database.describe()
+    return f"{shown} (PostgreSQL)"
 
 
 class _Relay(QObject):
@@ -93,7 +101,7 @@ class SettingsDialog(QDialog):
         self.store = store
         self.in_use = in_use
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)  # room for a template path beside its two buttons
         tabs = QTabWidget()
         tabs.addTab(self._organisation_tab(), self.tr("Organisation"))
         tabs.addTab(self._meetings_tab(), self.tr("Meetings"))
