@@ -10,6 +10,7 @@ not marked ``QT_TRANSLATE_NOOP``), shows up as itself and is reported with where
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import xml.etree.ElementTree as ElementTree
@@ -167,3 +168,38 @@ def test_every_text_of_the_settings_about_and_shortcut_dialogs_is_translated(
         settings.tabs.setCurrentIndex(index)
         problems |= _untranslated(f"Settings tab {index}", settings)
     assert not problems, "\n".join(sorted(problems))
+
+
+def _unseen_by_lupdate(tree: ast.Module) -> Iterator[tuple[int, str]]:
+    """Translations lupdate cannot collect: ``other.tr("…")`` (filed under the variable's
+    name, looked up under its class), a text built by formatting or concatenation before it
+    is translated, and a helper like ``_tr("…")`` (lupdate knows only tr, translate and the
+    QT_*_NOOP markers)."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        if isinstance(function, ast.Attribute) and function.attr in ("tr", "translate"):
+            owner = function.value
+            if function.attr == "tr" and not (isinstance(owner, ast.Name) and owner.id == "self"):
+                yield node.lineno, f"{ast.unparse(function)}(…): use self.tr or translate"
+            text = node.args[1 if function.attr == "translate" else 0] if node.args else None
+            if isinstance(text, ast.JoinedStr | ast.BinOp):
+                yield node.lineno, "a text built before it is translated: format it afterwards"
+        elif (
+            isinstance(function, ast.Name)
+            and function.id.startswith("_tr")
+            and node.args
+            and isinstance(node.args[0], ast.Constant | ast.JoinedStr | ast.BinOp)
+        ):
+            yield node.lineno, f"{function.id}(…) with a text: lupdate cannot see it"
+
+
+def test_every_translated_text_is_written_where_lupdate_can_find_it():
+    ui = ROOT / "src" / "boardroom" / "ui"
+    problems = [
+        f"{path.relative_to(ROOT)}:{line}: {problem}"
+        for path in sorted(ui.rglob("*.py"))
+        for line, problem in _unseen_by_lupdate(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not problems, "\n".join(problems)

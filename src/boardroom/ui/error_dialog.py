@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -50,7 +50,11 @@ def save_unsaved_minutes() -> tuple[int, list[str]]:
     for editor in unsaved:
         try:
             if not editor.flush():
-                problems.append(editor.tr("notes still unsaved — see the message in the window"))
+                problems.append(
+                    QCoreApplication.translate(
+                        "ErrorDialog", "notes still unsaved — see the message in the window"
+                    )
+                )
         except Exception as error:  # the flush itself failed: say so, keep the text on screen
             log.exception("Saving the minutes after an unexpected error failed")
             problems.append(f"{type(error).__name__}: {error}")

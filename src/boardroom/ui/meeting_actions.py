@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from boardroom.dates import format_date
@@ -63,14 +63,16 @@ def save_invites(parent: QWidget, context: AppContext, meeting_id: int) -> list[
         with context.database.sessions() as session:
             invites = meeting_invites(session, meeting_id, organizer())
     except BoardroomError as error:
-        QMessageBox.warning(parent, parent.tr("Calendar invite"), error.message)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("MeetingActions", "Calendar invite"), error.message
+        )
         return []
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Save calendar invite"),
+        QCoreApplication.translate("MeetingActions", "Save calendar invite"),
         str(Path(folder) / f"{invites[0].name}.ics"),
-        parent.tr("Calendar invite (*.ics)"),
+        QCoreApplication.translate("MeetingActions", "Calendar invite (*.ics)"),
     )
     if not chosen:
         return []
@@ -80,13 +82,15 @@ def save_invites(parent: QWidget, context: AppContext, meeting_id: int) -> list[
         for path, invite in zip(paths, invites, strict=True):
             write_atomically(path, invite.to_ical())
     except BoardroomError as error:
-        QMessageBox.warning(parent, parent.tr("Calendar invite"), error.message)
-        return []
-    message = parent.tr("Saved the invite to {0}").format(first)
-    if len(paths) > 1:
-        message += parent.tr(" and {0} update(s) for moved meetings beside it").format(
-            len(paths) - 1
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("MeetingActions", "Calendar invite"), error.message
         )
+        return []
+    message = QCoreApplication.translate("MeetingActions", "Saved the invite to {0}").format(first)
+    if len(paths) > 1:
+        message += QCoreApplication.translate(
+            "MeetingActions", " and {0} update(s) for moved meetings beside it"
+        ).format(len(paths) - 1)
     context.status_message.emit(message + ".")
     return paths
 
@@ -98,10 +102,10 @@ def cancel_with_notice(parent: QWidget, context: AppContext, meeting_id: int) ->
         when = format_date(meeting.starts_at)
     answer = QMessageBox.question(
         parent,
-        parent.tr("Cancel meeting"),
-        parent.tr("Cancel the meeting on {0}? It stays in the list, marked cancelled.").format(
-            when
-        ),
+        QCoreApplication.translate("MeetingActions", "Cancel meeting"),
+        QCoreApplication.translate(
+            "MeetingActions", "Cancel the meeting on {0}? It stays in the list, marked cancelled."
+        ).format(when),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -109,13 +113,18 @@ def cancel_with_notice(parent: QWidget, context: AppContext, meeting_id: int) ->
         with context.database.transaction() as session:
             cancel_meeting(session, meeting_id)
     except BoardroomError as error:
-        QMessageBox.warning(parent, parent.tr("Cancel meeting"), error.message)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("MeetingActions", "Cancel meeting"), error.message
+        )
         return False
     context.data_changed.emit()
     send = QMessageBox.question(
         parent,
-        parent.tr("Cancel meeting"),
-        parent.tr("The meeting is cancelled. Save the cancellation for members' calendars now?"),
+        QCoreApplication.translate("MeetingActions", "Cancel meeting"),
+        QCoreApplication.translate(
+            "MeetingActions",
+            "The meeting is cancelled. Save the cancellation for members' calendars now?",
+        ),
     )
     if send == QMessageBox.StandardButton.Yes:
         save_invites(parent, context, meeting_id)

@@ -6,7 +6,7 @@ opening a second editor that would compete with the first for the pen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from boardroom.errors import BoardroomError
@@ -35,10 +35,11 @@ def ask_to_unlock(parent: QWidget, context: AppContext, meeting_id: int) -> bool
     """Ask why approved minutes must change, then unlock them; the reason is recorded."""
     reason, ok = QInputDialog.getText(
         parent,
-        parent.tr("Unlock approved minutes"),
-        parent.tr(
+        QCoreApplication.translate("LiveLaunch", "Unlock approved minutes"),
+        QCoreApplication.translate(
+            "LiveLaunch",
             "These minutes were approved as a true record. Say why they must change "
-            "(this is recorded in the meeting's history):"
+            "(this is recorded in the meeting's history):",
         ),
     )
     if not ok:
@@ -47,7 +48,9 @@ def ask_to_unlock(parent: QWidget, context: AppContext, meeting_id: int) -> bool
         with context.database.transaction() as session:
             unlock_minutes(session, meeting_id, reason=reason, actor=desk_name())
     except BoardroomError as error:
-        QMessageBox.warning(parent, parent.tr("Not unlocked"), error.message)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("LiveLaunch", "Not unlocked"), error.message
+        )
         return False
     context.data_changed.emit()
     return True
