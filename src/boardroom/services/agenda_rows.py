@@ -47,7 +47,8 @@ class AgendaRow:
     minutes: int
     starts_at: datetime
     ends_at: datetime
-    confidential: bool
+    confidential: bool  # marked confidential: what the editor's box says
+    exempt: bool  # confidential, or under a confidential item: Part 2
     standing: StandingKind | None
     description: str
     papers: tuple[PaperRow, ...]
@@ -117,6 +118,7 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
                 starts_at=line.starts_at,
                 ends_at=line.ends_at,
                 confidential=item.confidential,
+                exempt=line.confidential,
                 standing=item.standing,
                 description=item.description,
                 papers=tuple(

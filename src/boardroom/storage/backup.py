@@ -12,9 +12,6 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-
 from boardroom.errors import DatabaseError
 from boardroom.storage.database import Database, alembic_config, data_dir
 
@@ -125,6 +122,9 @@ def verify_backup(path: Path) -> str:
         raise DatabaseError(f"{path.name} is damaged (integrity check: {check}).")
     if not _REQUIRED_TABLES.issubset(tables) or revision is None:
         raise DatabaseError(f"{path.name} is an SQLite file but not a Boardroom database.")
+    from alembic.script import ScriptDirectory  # only here: start-up need not load Alembic
+    from alembic.util import CommandError
+
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision[0])
     except CommandError:

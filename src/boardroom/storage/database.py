@@ -13,13 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
@@ -29,6 +24,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from boardroom.errors import ConflictError, DatabaseError
 from boardroom.storage.plain_text import guard_text
+from boardroom.storage.schema import is_current
+
+if TYPE_CHECKING:  # Alembic is loaded only to create, upgrade or judge a database
+    from alembic.config import Config
 
 ENV_VAR = "BOARDROOM_DATABASE_URL"
 # How long SQLite keeps retrying while another desk or program holds the write lock.
@@ -78,6 +77,8 @@ def _sqlite_begin(connection: Connection) -> None:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("boardroom.storage.migrations")))
     return config
@@ -203,6 +204,14 @@ def _make_engine(url: URL) -> Engine:
 
 
 def _upgrade(engine: Engine, where: str) -> None:
+    with engine.begin() as connection:
+        if is_current(connection):
+            return  # the usual case, decided without loading Alembic (see storage.schema)
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     with engine.begin() as connection:

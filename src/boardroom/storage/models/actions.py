@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from boardroom.storage.models.base import Base, Entity, str_enum
@@ -33,8 +33,13 @@ class ActionPoint(Entity, Base):
     """Something someone must do by a date; survives the meeting it came from."""
 
     __tablename__ = "action_point"
+    __table_args__ = (
+        # A board's outstanding actions (the Dashboard), and its next reference number.
+        Index("ix_action_point_board_status", "board_id", "status"),
+        Index("ix_action_point_board_year_sequence", "board_id", "year", "sequence"),
+    )
 
-    board_id: Mapped[int] = mapped_column(ForeignKey("board.id", ondelete="CASCADE"), index=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("board.id", ondelete="CASCADE"))
     reference: Mapped[str] = mapped_column(String(40), unique=True)  # e.g. IB-2016-03
     year: Mapped[int] = mapped_column(Integer)
     sequence: Mapped[int] = mapped_column(Integer)
@@ -73,10 +78,14 @@ class ActionUpdate(Entity, Base):
     """A dated progress note, optionally changing status, optionally reviewed at a meeting."""
 
     __tablename__ = "action_update"
-
-    action_id: Mapped[int] = mapped_column(
-        ForeignKey("action_point.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        # An action's last update, read for every row of the action tables; and what
+        # moved since a day (the last meeting), counted on the Dashboard.
+        Index("ix_action_update_action_on_date", "action_id", "on_date"),
+        Index("ix_action_update_on_date_action", "on_date", "action_id"),
     )
+
+    action_id: Mapped[int] = mapped_column(ForeignKey("action_point.id", ondelete="CASCADE"))
     on_date: Mapped[date] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text, default="")
     status_from: Mapped[ActionStatus | None] = mapped_column(str_enum(ActionStatus))

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -58,8 +59,10 @@ class Meeting(Entity, Base):
     """One sitting of a board, in the board's local time zone (naive local datetimes)."""
 
     __tablename__ = "meeting"
+    # A board's meetings in date order: its schedule, its next and its last meeting.
+    __table_args__ = (Index("ix_meeting_board_starts_at", "board_id", "starts_at"),)
 
-    board_id: Mapped[int] = mapped_column(ForeignKey("board.id", ondelete="CASCADE"), index=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("board.id", ondelete="CASCADE"))
     series_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
     )
