@@ -368,3 +368,57 @@ def test_the_agenda_models_pass_the_model_tester(qtmodeltester, database, meetin
     papers = PapersTableModel()
     papers.set_rows([])
     qtmodeltester.check(papers, force_py=True)
+
+
+def test_the_standing_items_are_edited_from_the_people_page(
+    qtbot, database, meeting_id, monkeypatch
+):
+    from boardroom.services.standing_items import standing_rows
+    from boardroom.ui.agenda.standing import StandingItemDialog, StandingItemsDialog
+    from boardroom.ui.pages.people import PeoplePage
+
+    with database.sessions() as session:
+        board_id = session.get(Meeting, meeting_id).board_id
+    context = AppContext(database)
+    context.set_board(board_id)
+    page = PeoplePage(context)
+    qtbot.addWidget(page)
+    opened: list[StandingItemsDialog] = []
+
+    def drive(dialog: StandingItemsDialog) -> int:
+        opened.append(dialog)
+
+        def type_in(item_dialog: StandingItemDialog) -> int:
+            qtbot.keyClicks(item_dialog.title, "Forward plan")
+            item_dialog.minutes.setValue(10)
+            item_dialog.accept()
+            return 1
+
+        monkeypatch.setattr(StandingItemDialog, "exec", type_in)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        assert dialog.proxy.row_at(dialog.view.currentIndex().row()).title == "Forward plan"
+        dialog.view.setFocus()
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        dialog.view.selectRow(0)
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Delete)
+        return 0
+
+    monkeypatch.setattr(StandingItemsDialog, "exec", drive)
+    button = next(
+        b for b in page.findChildren(type(page.add_person_button)) if "Standing" in b.text()
+    )
+    button.click()
+    assert opened
+    with database.sessions() as session:
+        rows = standing_rows(session, board_id)
+    assert [(row.title, row.minutes) for row in rows] == [
+        ("Declarations of interest", 2),
+        ("Minutes of the previous meeting and matters arising", 10),
+        ("Action log review", 10),
+        ("Any other business", 5),
+        ("Forward plan", 10),
+        ("Date of next meeting", 2),
+    ]

@@ -146,7 +146,7 @@ def test_circulate_writes_the_draft_opens_it_and_records_the_circulation(
     assert [part.get_content_type() for part in invites] == ["text/calendar"]
     assert invites[0].get_param("method") == "REQUEST"
     assert parts["Item 5 - Ofsted report.pdf"].get_content() == PDF_BYTES
-    assert parts["Item 4 - restructure-costs.xlsx"].get_content() == XLSX_BYTES
+    assert parts["Item 4 - Exempt paper 1.xlsx"].get_content() == XLSX_BYTES
     with database.sessions() as session:
         meeting = session.get(Meeting, built.meeting_id)
         assert meeting.status is MeetingStatus.AGENDA_PUBLISHED

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from boardroom.dates import format_date
 from boardroom.services.circulation import Readiness, upcoming_readiness
+from boardroom.ui.agenda.papers import fit_rows
 from boardroom.ui.context import AppContext
 from boardroom.ui.meeting_workspace import open_workspace
 from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel, SearchProxy
@@ -123,7 +124,6 @@ class DeadlinesPanel(QWidget):
         self.model = DeadlinesModel(self)
         self.proxy = SearchProxy(self.model, self)
         self.view = table_view(self.proxy, DeadlinesModel.COL_MEETING)
-        self.view.setMaximumHeight(150)
         on_activate(self.view, self.open_selected)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
         layout.addWidget(self.view)
@@ -142,6 +142,7 @@ class DeadlinesPanel(QWidget):
             if rows
             else self.tr("No meeting is waiting for its papers.")
         )
+        fit_rows(self.view, len(rows), 5)
         if rows:
             self.view.resizeColumnsToContents()
             self.view.selectRow(0)

@@ -119,7 +119,9 @@ class MeetingWorkspace(QDialog):
         self.deadline = QLabel()
         for label in (self.heading, self.subheading, self.deadline):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            titles.addWidget(label)
+        layout.addWidget(self.heading)  # a row of its own: the buttons sit beside the details
+        titles.addWidget(self.subheading)
+        titles.addWidget(self.deadline)
         header.addLayout(titles, 1)
         self.build_button = button("standing", self.tr("Build agenda"))
         self.build_button.setToolTip(self.tr("Start the agenda from the board's standing items"))
@@ -148,15 +150,13 @@ class MeetingWorkspace(QDialog):
             Stage.MINUTES: self.minutes_button,
             Stage.EXPORT: self.export_button,
         }
-        for widget in (
-            *self.stage_buttons.values(),
-            self.unlock_button,
-            self.edit_button,
-            self.invite_button,
-            self.cancel_button,
-        ):
+        for widget in (*self.stage_buttons.values(), self.unlock_button):
             widget.setAutoDefault(False)
-            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addSpacing(16)  # the steps of the month, then changes to the meeting itself
+        for widget in (self.edit_button, self.invite_button, self.cancel_button):
+            widget.setAutoDefault(False)
+            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(header)
         self.notice = MessageBar("noticeBar")
         self.notice_open = self.notice.add_button(self.tr("Open"))
@@ -184,6 +184,7 @@ class MeetingWorkspace(QDialog):
         self.tabs.addTab(self.actions, icon("actions"), self.tr("Actions"))
         layout.addWidget(self.tabs, 1)
         self.reload()
+        context.data_changed.connect(self._record_changed)
 
     def _details_tab(self) -> QWidget:
         tab = QWidget()
@@ -220,6 +221,12 @@ class MeetingWorkspace(QDialog):
             self._show_details(meeting)
         self.attendance.reload()
         self.agenda.reload()
+        self.minutes.reload()
+        self.actions.reload()
+
+    def _record_changed(self) -> None:
+        """Minutes taken, actions agreed or the meeting moved elsewhere in the app."""
+        self._agenda_changed()
         self.minutes.reload()
         self.actions.reload()
 

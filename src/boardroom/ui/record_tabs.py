@@ -15,6 +15,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QStackedWidget,
     QTextBrowser,
@@ -205,4 +206,9 @@ class ActionsTab(QWidget):
         self.pages.setCurrentIndex(0 if rows else 1)
         if rows and not self.view.property("sized"):
             self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(
+                ActionTableModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+            )
             self.view.setProperty("sized", True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,7 +31,7 @@ from boardroom.services.agenda_rows import AgendaRow, OpenAction
 from boardroom.services.live_minutes import Choice
 from boardroom.storage.models import Purpose, StandingKind
 from boardroom.ui.agenda.labels import purpose_label
-from boardroom.ui.agenda.papers import PapersPanel
+from boardroom.ui.agenda.papers import PapersPanel, fit_rows
 from boardroom.ui.agenda.presenter import PresenterBox
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.meeting_record import OpenActionsModel
@@ -154,9 +155,16 @@ class ItemEditor(QStackedWidget):
         self.open_actions = OpenActionsModel(self)
         self.actions_view: QTableView = table_view(SearchProxy(self.open_actions, self), -1)
         self.actions_view.setSortingEnabled(False)
-        self.actions_view.setMinimumHeight(90)
+        self.actions_view.setWordWrap(False)
+        self.actions_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        actions_header = self.actions_view.horizontalHeader()
+        actions_header.setStretchLastSection(False)
+        actions_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        actions_header.setSectionResizeMode(
+            OpenActionsModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        )
         outer.addWidget(self.actions_label)
-        outer.addWidget(self.actions_view, 1)
+        outer.addWidget(self.actions_view)
         self.papers = PapersPanel(context)
         outer.addWidget(self.papers)
         outer.addStretch(0)
@@ -182,7 +190,7 @@ class ItemEditor(QStackedWidget):
 
         self.heading.setText(
             self.tr("Item {0}").format(row.number)
-            + (self.tr(" · exempt, Part 2") if row.confidential else "")
+            + (self.tr(" · exempt, Part 2") if row.exempt else "")
         )
         self.standing_note.setText(self.tr(STANDING_NOTES[row.standing]) if row.standing else "")
         self.standing_note.setVisible(row.standing is not None)
@@ -196,8 +204,14 @@ class ItemEditor(QStackedWidget):
             self.minutes.blockSignals(True)
             self.minutes.setValue(row.minutes)
             self.minutes.blockSignals(False)
-        if stale("confidential"):
-            self.confidential.setChecked(row.confidential)
+        inherited = row.exempt and not row.confidential  # under an exempt item
+        self.confidential.setChecked(row.exempt)
+        self.confidential.setEnabled(not inherited)
+        self.confidential.setText(
+            self.tr("Exempt with the item it is under — Part 2")
+            if inherited
+            else self.tr("Exempt — Part 2, not for publication")
+        )
         if stale("description"):
             self.description.setPlainText(row.description)
         sub_items = self.tr(" · {0} sub-items").format(row.child_count) if row.child_count else ""
@@ -216,8 +230,7 @@ class ItemEditor(QStackedWidget):
         )
         self.actions_label.setVisible(is_log)
         self.actions_view.setVisible(is_log and bool(open_actions))
-        if is_log and open_actions:
-            self.actions_view.resizeColumnsToContents()
+        fit_rows(self.actions_view, len(open_actions), 8)
         self.papers.show_row(row)
 
     def discard_typing(self) -> None:

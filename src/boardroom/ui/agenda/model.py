@@ -10,6 +10,7 @@ keyboard alike. Files dropped onto an item ask to be attached (``files_dropped``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,6 +34,7 @@ from boardroom.ui.icons import icon
 AGENDA_MIME = "application/x-boardroom-agenda-item"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 EXEMPT_RED = QColor("#b3261e")
+OVERRUN_AMBER = QColor("#b26a00")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -56,13 +58,16 @@ class AgendaTreeModel(QAbstractItemModel):
         self._top: list[AgendaRow] = []
         self._children: dict[int, list[AgendaRow]] = {}
         self._by_id: dict[int, AgendaRow] = {}
+        self._meeting_end: datetime | None = None
         self._lock = icon("lock", EXEMPT_RED.name())
         self._paperclip = icon("attach")
 
     # -- contents --------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[AgendaRow]) -> None:
+    def set_rows(self, rows: Sequence[AgendaRow], meeting_end: datetime | None = None) -> None:
+        """The agenda in order; ``meeting_end`` marks the times of items that overrun it."""
         self.beginResetModel()
+        self._meeting_end = meeting_end
         self._by_id = {row.item_id: row for row in rows}
         self._top = [row for row in rows if row.parent_id is None]
         self._children = {}
@@ -147,13 +152,17 @@ class AgendaTreeModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DecorationRole:
-            if column == self.COL_TITLE and row.confidential:
+            if column == self.COL_TITLE and row.exempt:
                 return self._lock
             if column == self.COL_PAPERS and row.papers:
                 return self._paperclip
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and row.confidential:
-            return EXEMPT_RED if column in (self.COL_NUMBER, self.COL_TITLE) else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.COL_START and self._overruns(row):
+                return OVERRUN_AMBER
+            if row.exempt and column in (self.COL_NUMBER, self.COL_TITLE):
+                return EXEMPT_RED
+            return None
         if role == Qt.ItemDataRole.FontRole and row.depth == 0 and column == self.COL_NUMBER:
             font = QFont()
             font.setBold(True)
@@ -164,6 +173,9 @@ class AgendaTreeModel(QAbstractItemModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _overruns(self, row: AgendaRow) -> bool:
+        return self._meeting_end is not None and row.ends_at > self._meeting_end
 
     def _text(self, row: AgendaRow, column: int) -> str:
         if column == self.COL_NUMBER:
@@ -185,10 +197,14 @@ class AgendaTreeModel(QAbstractItemModel):
     def _tooltip(self, row: AgendaRow, column: int) -> str:
         if column == self.COL_PAPERS and row.papers:
             return "\n".join(f"{p.filename} ({p.kind}, {p.size_text})" for p in row.papers)
-        if row.confidential:
+        if row.exempt:
             return QCoreApplication.translate(
                 "AgendaTreeModel", "Exempt: listed under Part 2, left out of the public agenda"
             )
+        if column == self.COL_START and self._overruns(row):
+            return QCoreApplication.translate(
+                "AgendaTreeModel", "{0}–{1}: past the end of the meeting"
+            ).format(f"{row.starts_at:%H:%M}", f"{row.ends_at:%H:%M}")
         if column == self.COL_START:
             return QCoreApplication.translate(
                 "AgendaTreeModel", "{0}–{1} on the meeting's clock"

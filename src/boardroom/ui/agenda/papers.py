@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,13 @@ class PapersTableModel(RowTableModel[PaperRow]):
     )
 
 
+def fit_rows(view: QTableView, rows: int, most: int) -> None:
+    """Size a short list to its rows (up to ``most``, then it scrolls), not to the space."""
+    shown = max(1, min(rows, most))
+    row_height = view.verticalHeader().defaultSectionSize()
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + shown * row_height + 4)
+
+
 def local_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
     data = event.mimeData()
     return [url.toLocalFile() for url in data.urls() if url.isLocalFile()] if data else []
@@ -68,16 +76,22 @@ def attach_files(
         names = []
         with context.database.transaction() as session:
             for done, path in enumerate(paths):
-                progress.update(done, len(paths), parent.tr("Copying {0}…").format(Path(path).name))
+                progress.update(
+                    done,
+                    len(paths),
+                    QCoreApplication.translate("AgendaPapers", "Copying {0}…").format(
+                        Path(path).name
+                    ),
+                )
                 names.append(attach_paper(session, item_id, Path(path)).filename)
         return names
 
     run_in_background(
         parent,
-        parent.tr("Attaching papers…"),
+        QCoreApplication.translate("AgendaPapers", "Attaching papers…"),
         work,
         on_done,
-        title=parent.tr("Attach papers"),
+        title=QCoreApplication.translate("AgendaPapers", "Attach papers"),
     )
 
 
@@ -112,7 +126,6 @@ class PapersPanel(QWidget):
         self.proxy = SearchProxy(self.model, self)
         self.view = table_view(self.proxy, -1)
         self.view.setSortingEnabled(False)
-        self.view.setMaximumHeight(160)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PapersTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -137,6 +150,7 @@ class PapersPanel(QWidget):
         )
         self.hint.setVisible(row is not None and not papers)
         self.view.setVisible(bool(papers))
+        fit_rows(self.view, len(papers), 5)
         if same and selected is not None:
             for proxy_row in range(self.proxy.rowCount()):
                 if self.proxy.row_at(proxy_row).paper_id == selected.paper_id:

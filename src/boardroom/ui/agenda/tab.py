@@ -291,7 +291,7 @@ class AgendaTab(QWidget):
             self.view_data = agenda_view(session, self.meeting_id)
             self.editor.set_presenters(presenter_choices(session, self.meeting_id))
         view = self.view_data
-        self.model.set_rows(view.rows)
+        self.model.set_rows(view.rows, view.ends_at)
         self.tree.expandAll()
         self.lists.setCurrentIndex(0 if view.rows else 1)
         self.editor.setVisible(bool(view.rows))

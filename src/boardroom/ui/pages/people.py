@@ -26,6 +26,7 @@ from boardroom.services.people import (
     update_membership,
     update_person,
 )
+from boardroom.ui.agenda.standing import StandingItemsDialog
 from boardroom.ui.dialogs.people import REGION_LABELS, BoardDialog, MembershipDialog, PersonDialog
 from boardroom.ui.icons import icon
 from boardroom.ui.models.people import (
@@ -69,7 +70,16 @@ class PeoplePage(Page):
         edit_board.clicked.connect(self.edit_board)
         add_board_button = button("board", self.tr("New board…"))
         add_board_button.clicked.connect(self.new_board)
+        standing = button(
+            "standing",
+            self.tr("Standing items…"),
+            self.tr("The items every new agenda of this board starts with"),
+        )
+        standing.clicked.connect(
+            lambda: StandingItemsDialog(self.context, self.context.board_id, self).exec()
+        )
         rules_row.addWidget(edit_board)
+        rules_row.addWidget(standing)
         rules_row.addWidget(add_board_button)
         layout.addLayout(rules_row)
 
