@@ -153,12 +153,12 @@ def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
         for seat in current_memberships(session, meeting.board_id, meeting.starts_at.date())
     }
     choices = []
-    for person in session.scalars(select(Person)):
-        detail = seats.get(person.id) or ", ".join(
-            part for part in (person.job_title, person.organisation) if part
-        )
-        name = person.display_name
-        choices.append(Choice(person.id, f"{name} — {detail}" if detail else name, name))
+    # Plain columns, not Person objects: a council's ten years hold hundreds of people.
+    people = select(Person.id, Person.title, Person.name, Person.job_title, Person.organisation)
+    for person_id, title, surname, job, organisation in session.execute(people):
+        detail = seats.get(person_id) or ", ".join(part for part in (job, organisation) if part)
+        name = f"{title} {surname}".strip()
+        choices.append(Choice(person_id, f"{name} — {detail}" if detail else name, name))
     return sorted(choices, key=lambda choice: choice.label.casefold())
 
 
