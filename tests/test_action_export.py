@@ -1,4 +1,6 @@
-"""The action log exported as Word (grouped by plan section), CSV and Excel, read back."""
+"""The action log exported as Word (grouped by plan section), CSV and Excel, read back: the
+chair's screen — by owner, by plan priority, what is overdue and what moved since the last
+meeting — in the files the board papers and the performance team use."""
 
 from __future__ import annotations
 
@@ -12,18 +14,31 @@ from sqlalchemy import select
 
 from boardroom.cli import main
 from boardroom.errors import BoardroomError
-from boardroom.services.action_export import export_actions
+from boardroom.services.action_export import ActionLog, export_actions, load_action_log
 from boardroom.services.action_rows import load_action_rows
 from boardroom.services.actions import set_plan_items
-from boardroom.services.plans import section_labels
 from boardroom.storage.models import ActionPoint, PlanItem
 
-AS_OF = date(2020, 1, 15)
+AS_OF = date(2020, 1, 15)  # after the demo board's meeting of Tue 19 Nov 2019
 
 
-def _rows(database):
+def _log(database, title: str = "Action log") -> ActionLog:
     with database.sessions() as session:
-        return load_action_rows(session, as_of=AS_OF), section_labels(session)
+        rows = load_action_rows(session, as_of=AS_OF)
+        return load_action_log(session, rows, title=title, as_of=AS_OF)
+
+
+def test_the_log_knows_the_latest_note_and_what_moved(demo_database):
+    log = _log(demo_database)
+    by_ref = {row.reference: row for row in log.rows}
+    assert log.since == date(2019, 11, 19)
+    note = log.note(by_ref["IB-2019-02"])
+    assert note is not None and note.on_date == date(2020, 1, 14)
+    assert note.text.startswith("Workshop date not yet agreed")
+    moved = sorted(row.reference for row in log.rows if log.moved(row))
+    # IB-2019-04's only note is from the meeting itself; the 2016 action is long closed.
+    assert moved == ["IB-2019-01", "IB-2019-02", "IB-2019-03", "IB-2019-05"]
+    assert log.counts().moved_since == 4
 
 
 def test_word_log_is_grouped_by_plan_section_with_real_styles(demo_database, tmp_path):
@@ -31,15 +46,16 @@ def test_word_log_is_grouped_by_plan_section_with_real_styles(demo_database, tmp
         action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-01"))
         items = session.scalars(select(PlanItem).where(PlanItem.number.in_(["1.3", "2.4"])))
         set_plan_items(session, action.id, [item.id for item in items])
-    rows, labels = _rows(demo_database)
-    path = export_actions(
-        rows, tmp_path / "log.docx", section_labels=labels, title="Action log", as_of=AS_OF
-    )
+    path = export_actions(_log(demo_database), tmp_path / "log.docx")
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert [h.split(" ", 1)[0] for h in headings] == ["1.", "2.", "3.", "4.", "5.", "Not"]
     assert headings[-1] == "Not linked to the plan"
     assert document.paragraphs[0].style.name == "Title"
+    assert document.paragraphs[1].text == (
+        "Action log as at Wed 15 Jan 2020: 6 actions, 1 overdue, "
+        "4 updated since the meeting of Tue 19 Nov 2019."
+    )
     assert document.core_properties.title == "Action log"
     assert len(document.tables) == 6
     references = [[row.cells[0].text for row in table.rows[1:]] for table in document.tables]
@@ -58,30 +74,85 @@ def test_word_log_is_grouped_by_plan_section_with_real_styles(demo_database, tmp
     assert header._tr.trPr is not None, "the header row repeats on every page"
     overdue_cell = document.tables[1].rows[1].cells[3]
     assert overdue_cell.text == "Tue 31 Dec 2019\nOverdue"
+    action_cell = document.tables[1].rows[1].cells[1]
+    first, note = action_cell.paragraphs
+    assert first.text.startswith("Confirm that the transition tracking system is live")
+    assert note.text == (
+        "Moved since the last meeting. Tue 14 Jan 2020: Workshop date not yet agreed with "
+        "Adult Social Care; revised date requested."
+    )
+    assert note.runs[0].bold and note.runs[1].italic
+    not_moved = document.tables[3].rows[1].cells[1]  # IB-2019-04: only the meeting's note
+    assert not_moved.paragraphs[-1].text == "Tue 19 Nov 2019: Action agreed at the meeting."
     assert document.tables[0].style.name == "Table Grid"
 
 
-def test_csv_and_excel_have_one_line_per_action(demo_database, tmp_path):
-    rows, labels = _rows(demo_database)
-    export_actions(rows, tmp_path / "log.csv", section_labels=labels, title="Log", as_of=AS_OF)
+def test_csv_has_one_line_per_action_with_its_latest_note(demo_database, tmp_path):
+    export_actions(_log(demo_database, "Log"), tmp_path / "log.csv")
     with (tmp_path / "log.csv").open(encoding="utf-8-sig", newline="") as stream:
         lines = list(csv.DictReader(stream))
     assert len(lines) == 6
     by_ref = {line["Reference"]: line for line in lines}
+    late = by_ref["IB-2019-02"]
     assert by_ref["IB-2019-04"]["Plan items"] == "4.3, 4.6"
-    assert by_ref["IB-2019-02"]["Due"] == "2019-12-31"
-    assert by_ref["IB-2019-02"]["Overdue"] == "Yes"
-    assert by_ref["IB-2019-02"]["Status"] == "In progress"
+    assert by_ref["IB-2019-04"]["Plan priorities"] == (
+        "4. Looked After Children will attend and succeed in school"
+    )
+    assert (late["Due"], late["Overdue"], late["Status"]) == ("2019-12-31", "Yes", "In progress")
+    assert late["Moved since last meeting"] == "Yes"
+    assert late["Latest note"].startswith("Workshop date not yet agreed")
+    assert by_ref["IB-2019-04"]["Moved since last meeting"] == ""
 
-    export_actions(rows, tmp_path / "log.xlsx", section_labels=labels, title="Log", as_of=AS_OF)
-    sheet = openpyxl.load_workbook(tmp_path / "log.xlsx").active
+
+def test_excel_has_the_actions_and_the_chair_s_totals(demo_database, tmp_path):
+    export_actions(_log(demo_database, "Log"), tmp_path / "log.xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / "log.xlsx")
+    assert workbook.sheetnames == ["Actions", "By owner", "By plan priority", "Summary"]
+    sheet = workbook["Actions"]
     values = list(sheet.iter_rows(values_only=True))
-    assert values[0][:4] == ("Reference", "Action", "Owner", "Due")
+    header = values[0]
+    assert header[:4] == ("Reference", "Action", "Owner", "Due")
     assert len(values) == 7
-    found = {row[0]: row for row in values[1:]}
-    assert found["IB-2019-02"][3].date() == date(2019, 12, 31)
+    found = {row[0]: dict(zip(header, row, strict=True)) for row in values[1:]}
+    late = found["IB-2019-02"]
+    assert late["Due"].date() == date(2019, 12, 31)
+    assert late["Overdue"] == "Yes" and late["Moved since last meeting"] == "Yes"
+    assert late["Latest note"].startswith("Workshop date not yet agreed")
+    due_cell = sheet.cell(
+        1 + [row[0] for row in values].index("IB-2019-02"), header.index("Due") + 1
+    )
+    assert due_cell.font.color.rgb.endswith("C62828") and due_cell.number_format.startswith("ddd")
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:J7"
+    assert sheet.auto_filter.ref == "A1:N7"
+
+    owners = list(workbook["By owner"].iter_rows(values_only=True))
+    assert owners[0] == (
+        "Owner",
+        "Open",
+        "Overdue",
+        "Due soon",
+        "Moved since last meeting",
+        "Total",
+    )
+    by_owner = {row[0]: row[1:] for row in owners[1:]}
+    assert by_owner["Eifion Burke"] == (1, 1, 0, 1, 1)
+    assert by_owner["Trish Lewis"] == (1, 0, 1, 0, 1)  # due soon, not moved
+    assert by_owner["Fiona O'Shaughnessy"] == (0, 0, 0, 1, 1)  # closed since the meeting
+    priorities = list(workbook["By plan priority"].iter_rows(values_only=True))
+    assert [row[0].split(" ", 1)[0] for row in priorities[1:]] == [
+        "1.",
+        "2.",
+        "3.",
+        "4.",
+        "5.",
+        "Not",
+    ]
+    summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True) if row}
+    assert (summary["Overdue"], summary["Due in the next 10 working days"]) == (1, 2)
+    assert summary["Open (open or in progress)"] == 4
+    assert summary["Moved since the meeting of Tue 19 Nov 2019"] == 4
+    assert summary["As at"].date() == AS_OF
+    assert workbook.properties.title == "Log"
 
 
 def test_cli_export_with_filters(demo_database, tmp_path, capsys):
@@ -126,4 +197,4 @@ def test_cli_export_with_filters(demo_database, tmp_path, capsys):
 
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(BoardroomError, match="choose a name ending"):
-        export_actions([], tmp_path / "log.txt", section_labels={}, title="Log", as_of=AS_OF)
+        export_actions(ActionLog("Log", AS_OF, (), {}, {}, {}), tmp_path / "log.txt")

@@ -355,14 +355,18 @@ def test_counts_filters_and_groupings_on_thousands_of_actions(database, many_act
         1 for r in rows if r.status in outstanding and r.due_date and r.due_date < AS_OF
     )
 
-    by_owner = group_rows(rows, "owner")
+    moved = {r.id for r in rows if r.last_update_on is not None and r.last_update_on > since}
+    assert moved == {r.id for r in filter_rows(rows, ActionFilter(changed_since=since))}
+    by_owner = group_rows(rows, "owner", moved=moved)
     assert sum(group.total for group in by_owner) == ACTION_COUNT
+    assert sum(group.moved for group in by_owner) == len(moved) == sql_all.moved_since
     for group in by_owner:
         members = [r for r in rows if r.owner_id == group.key]
         assert group.overdue == sum(_brute_overdue(r) for r in members)
         assert group.open == sum(r.status in outstanding for r in members)
+        assert group.moved == sum(r.id in moved for r in members)
 
-    by_section = group_rows(rows, "section", labels)
+    by_section = group_rows(rows, "section", labels, moved)
     assert [g.label for g in by_section][:6] == [f"{n}. Outcome {n}" for n in range(1, 7)]
     assert by_section[-1].label == "Not linked to the plan"
     expected_total = sum(len({link.section_id for link in r.plan_links}) or 1 for r in rows)
@@ -371,6 +375,7 @@ def test_counts_filters_and_groupings_on_thousands_of_actions(database, many_act
         in_section = filter_rows(rows, ActionFilter(section_id=group.key))
         assert group.total == len(in_section)
         assert group.overdue == sum(r.overdue for r in in_section)
+        assert group.moved == sum(r.id in moved for r in in_section)
 
 
 def test_an_action_serving_two_plan_items_is_listed_under_both(database, setting):

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import docx
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFileDialog
 from sqlalchemy import select
 
+from boardroom.dates import format_date
+from boardroom.minutes_docx import export_minutes
 from boardroom.services.action_rows import ActionFilter
 from boardroom.services.actions import create_action
 from boardroom.storage.models import ActionPoint, ActionStatus, ActionUpdate, Board, Meeting, Person
 from boardroom.ui.action_edit_dialog import ActionEditDialog
+from boardroom.ui.action_log_export import EXPORT_FORMATS
 from boardroom.ui.action_update_dialog import ActionUpdateDialog
 from boardroom.ui.actions_model import ROW_ROLE, ActionsTableModel
 from boardroom.ui.context import AppContext
@@ -48,16 +52,19 @@ def _references(page: ActionsPage) -> list[str]:
 def test_filter_by_owner_and_overdue(page, qtbot, qtmodeltester):
     assert page.stack.currentWidget() is page.body
     assert len(_references(page)) == 5  # outstanding by default: 4 from the demo and 1 new
-    page.owner_box.setCurrentIndex(page.owner_box.findText("Eifion Burke"))
+    owner = page.filters.owner_box
+    owner.setFocus()
+    qtbot.keyClicks(owner, "Eif")  # typing picks the owner, as in any drop-down
+    assert owner.currentText() == "Eifion Burke"
     assert _references(page) == ["IB-2019-02", f"IB-{date.today().year}-01"]
-    qtbot.mouseClick(page.overdue_box, Qt.MouseButton.LeftButton)
-    assert page.overdue_box.isChecked()
+    qtbot.mouseClick(page.filters.overdue_box, Qt.MouseButton.LeftButton)
+    assert page.filters.overdue_box.isChecked()
     assert _references(page) == ["IB-2019-02"]
     assert page.counts.text().startswith("Open 1 · Overdue 1")
     assert "Showing 1 of 7" in page.counts.text()
-    page.status_box.setCurrentIndex(page.status_box.findText("All statuses"))
-    page.overdue_box.setChecked(False)
-    page.owner_box.setCurrentIndex(0)
+    page.filters.status_box.setCurrentIndex(page.filters.status_box.findText("All statuses"))
+    page.filters.overdue_box.setChecked(False)
+    page.filters.owner_box.setCurrentIndex(0)
     assert len(_references(page)) == 7
     page.apply_search("life story")
     assert _references(page) == ["IB-2019-05"]
@@ -66,17 +73,24 @@ def test_filter_by_owner_and_overdue(page, qtbot, qtmodeltester):
 
 
 def test_change_a_status_inline_and_see_it_stored(page, qtbot, demo_database):
-    page.status_box.setCurrentIndex(page.status_box.findText("All statuses"))
+    page.filters.status_box.setCurrentIndex(page.filters.status_box.findText("All statuses"))
     page.apply_search("IB-2019-04")
     index = page.proxy.index(0, ActionsTableModel.COL_STATUS)
     assert index.data() == "Open"
-    page.view.setCurrentIndex(index)
-    page.view.edit(index)
+    rect = page.view.visualRect(index)
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     editor = page.view.viewport().findChild(QComboBox)
     assert editor is not None
-    done = editor.findData(ActionStatus.DONE.value)
-    editor.setCurrentIndex(done)
-    editor.activated.emit(done)
+    # The list opens at once: the arrow keys move through it without storing anything.
+    qtbot.waitUntil(lambda: editor.view().isVisible())
+    popup = editor.view()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    with demo_database.sessions() as session:
+        action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-04"))
+        assert action.status == ActionStatus.OPEN
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.proxy.index(0, ActionsTableModel.COL_STATUS).data() == "Done")
     with demo_database.sessions() as session:
         action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-04"))
@@ -87,31 +101,113 @@ def test_change_a_status_inline_and_see_it_stored(page, qtbot, demo_database):
     qtbot.waitUntil(lambda: "Closed this quarter 1" in page.counts.text())
 
 
-def test_progress_note_and_review_at_a_meeting(page, qtbot, demo_database, monkeypatch):
+def _answer_dialog(qtbot, answer) -> list[str]:
+    """Run ``answer(dialog)`` on the modal dialog a button is about to open."""
+    seen: list[str] = []
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ActionUpdateDialog)
+        seen.append(dialog.windowTitle())
+        answer(dialog)
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def test_review_at_the_meeting_from_the_actions_page(page, qtbot, demo_database, tmp_path):
     page.apply_search("IB-2019-05")
-    page.view.selectRow(0)
-    row = page.proxy.index(0, 0).data(ROW_ROLE)
+    qtbot.mouseClick(
+        page.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.view.visualRect(page.proxy.index(0, 1)).center(),
+    )
+    assert page.review_button.isEnabled()
     with demo_database.sessions() as session:
         meeting_id = session.scalar(select(Meeting.id).order_by(Meeting.starts_at.desc()))
-    dialog = ActionUpdateDialog(page.context, row, meeting_id=meeting_id, parent=page)
-    qtbot.addWidget(dialog)
-    assert "Supplier demonstration booked" in dialog.history.toPlainText()
-    qtbot.keyClicks(dialog.note, "Demonstrated to the Board; close.")
-    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
-    dialog.accept()
-    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    def review(dialog: ActionUpdateDialog) -> None:
+        assert dialog.meeting.currentData() == meeting_id  # the latest meeting held
+        assert "Supplier demonstration booked" in dialog.history.toPlainText()
+        qtbot.keyClicks(dialog.note, "Demonstrated to the Board; close.")
+        dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
+        qtbot.keyClick(dialog.status, Qt.Key.Key_Return)
+
+    seen = _answer_dialog(qtbot, review)
+    qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Review IB-2019-05 at the meeting"]
     with demo_database.sessions() as session:
         update = session.scalar(select(ActionUpdate).order_by(ActionUpdate.id.desc()))
         assert update.text == "Demonstrated to the Board; close."
         assert update.meeting_id == meeting_id
+        assert update.on_date == date(2019, 11, 19), "dated as the meeting that reviewed it"
         assert update.status_to == ActionStatus.DONE
-    page.status_box.setCurrentIndex(page.status_box.findText("All statuses"))
+        # The minutes of that meeting record the review in their action table.
+        minutes = export_minutes(session, meeting_id, tmp_path / "minutes.docx")
+    reviewed = [
+        [cell.text for cell in row.cells]
+        for table in docx.Document(str(minutes)).tables
+        for row in table.rows
+        if row.cells[0].text == "IB-2019-05"
+    ]
+    assert any("Demonstrated to the Board; close." in cells for cells in reviewed)
+    page.filters.status_box.setCurrentIndex(page.filters.status_box.findText("All statuses"))
     index = page.proxy.index(0, ActionsTableModel.COL_REVIEWED)
     assert index.data() == "Tue 19 Nov 2019"
 
 
+def test_a_progress_note_from_the_update_button(page, qtbot, demo_database):
+    page.apply_search("IB-2019-04")
+    page.view.selectRow(0)
+
+    def note(dialog: ActionUpdateDialog) -> None:
+        assert dialog.meeting.currentData() is None, "an update between meetings"
+        qtbot.keyClicks(dialog.note, "PEP data by school phase now with the virtual school.")
+        dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.IN_PROGRESS.value))
+        dialog.accept()
+
+    seen = _answer_dialog(qtbot, note)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert seen == ["Update IB-2019-04"]
+    with demo_database.sessions() as session:
+        action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-04"))
+        assert action.status == ActionStatus.IN_PROGRESS
+        last = action.updates[-1]
+        assert (last.text, last.meeting_id, last.on_date) == (
+            "PEP data by school phase now with the virtual school.",
+            None,
+            date.today(),
+        )
+    assert page.proxy.index(0, ActionsTableModel.COL_STATUS).data() == "In progress"
+    font = page.proxy.index(0, ActionsTableModel.COL_LAST_UPDATE).data(Qt.ItemDataRole.FontRole)
+    assert font is not None and font.bold(), "moved since the last meeting"
+
+
+def test_a_progress_note_typed_under_the_list(page, qtbot, demo_database):
+    assert not page.note_edit.isEnabled(), "nothing selected yet"
+    page.apply_search("IB-2019-01")
+    page.view.selectRow(0)
+    assert page.note_edit.isEnabled() and "IB-2019-01" in page.note_edit.placeholderText()
+    qtbot.keyClicks(page.note_edit, "Report circulated with the January papers.")
+    qtbot.keyClick(page.note_edit, Qt.Key.Key_Return)
+    assert page.note_edit.text() == ""
+    with demo_database.sessions() as session:
+        action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-01"))
+        last = action.updates[-1]
+        assert (last.text, last.on_date, last.status_to) == (
+            "Report circulated with the January papers.",
+            date.today(),
+            None,
+        )
+    assert page.proxy.index(0, ActionsTableModel.COL_LAST_UPDATE).data() == format_date(
+        date.today()
+    )
+    assert page.selected_row().reference == "IB-2019-01", "the selection stays"
+
+
 def test_group_by_owner_and_plan_section(page):
-    page.group_box.setCurrentIndex(page.group_box.findData("owner"))
+    page.filters.group_box.setCurrentIndex(page.filters.group_box.findData("owner"))
     assert page.group_view.isVisible()
     labels = [page.groups.index(r, 0).data() for r in range(page.groups.rowCount())]
     assert labels[0] == "Eifion Burke"
@@ -119,8 +215,8 @@ def test_group_by_owner_and_plan_section(page):
     page.group_view.clicked.emit(page.groups.index(0, 0))
     assert page.current_filter().owner_id is not None
     assert page.proxy.rowCount() == 2
-    page.owner_box.setCurrentIndex(0)
-    page.group_box.setCurrentIndex(page.group_box.findData("section"))
+    page.filters.owner_box.setCurrentIndex(0)
+    page.filters.group_box.setCurrentIndex(page.filters.group_box.findData("section"))
     sections = [page.groups.index(r, 0).data() for r in range(page.groups.rowCount())]
     assert sections[-1] == "Not linked to the plan"
     assert sections[0].startswith("1. ")
@@ -129,11 +225,16 @@ def test_group_by_owner_and_plan_section(page):
     assert _references(page) == ["IB-2019-02"]
 
 
-def test_export_buttons_write_the_rows_shown(page, tmp_path, monkeypatch):
+def test_export_buttons_write_the_rows_shown(page, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "log.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    page.export_buttons[".xlsx"].click()
-    sheet = openpyxl.load_workbook(target).active
+    task = page.export(EXPORT_FORMATS[2])
+    assert task is not None and not page.export_buttons[".xlsx"].isEnabled()
+    with qtbot.waitSignal(task.finished, timeout=20000) as finished:
+        pass
+    assert finished.args == [True]
+    assert page.export_buttons[".xlsx"].isEnabled()
+    sheet = openpyxl.load_workbook(target)["Actions"]
     assert sheet.max_row == 1 + page.proxy.rowCount()
 
 

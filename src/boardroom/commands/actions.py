@@ -8,10 +8,9 @@ from pathlib import Path
 
 from boardroom.commands import CommandGroups
 from boardroom.commands.meetings import board_id_named
-from boardroom.services.action_export import SUFFIXES, export_actions
+from boardroom.services.action_export import SUFFIXES, export_actions, load_action_log
 from boardroom.services.action_rows import ActionFilter, filter_rows, load_action_rows
 from boardroom.services.overdue import OUTSTANDING
-from boardroom.services.plans import section_labels
 from boardroom.storage.database import open_database
 from boardroom.storage.models import ActionStatus, Board
 
@@ -31,13 +30,11 @@ def _export(args: argparse.Namespace) -> int:
                 load_action_rows(session, board_id=board_id, as_of=today),
                 ActionFilter(statuses=statuses, overdue_only=args.overdue),
             )
-            labels = section_labels(session, board_id)
+            title = f"Action log – {board.name}" if board is not None else "Action log"
+            log = load_action_log(session, rows, title=title, as_of=today)
     finally:
         database.close()
-    title = f"Action log – {board.name}" if board is not None else "Action log"
-    target = export_actions(
-        rows, Path(args.out).expanduser(), section_labels=labels, title=title, as_of=today
-    )
+    target = export_actions(log, Path(args.out).expanduser())
     print(f"Wrote {len(rows)} actions to {target}.")
     return 0
 

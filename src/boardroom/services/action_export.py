@@ -1,23 +1,29 @@
 """The action log for people outside the app: a Word table grouped by plan section for the
 board papers, CSV and Excel for the performance team.
 
-An action that serves two recommendations is listed under both in Word, as the chair reads
-the log section by section; the spreadsheets have one line per action with every plan item
-it serves. python-docx and openpyxl are imported only when an export is written.
+Everything a file shows is read from the database first into an ``ActionLog`` — the rows,
+each action's latest progress note and each board's last meeting — so the file itself can
+be written off the GUI thread, without a session, while the window stays responsive.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from boardroom.dates import format_date
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from boardroom.errors import BoardroomError
 from boardroom.files import write_atomically
-from boardroom.services.action_rows import ActionRow
+from boardroom.services.action_rows import ActionCounts, ActionRow, moved_since, summarise
+from boardroom.services.actions import last_meetings_before
+from boardroom.services.plans import section_labels
+from boardroom.storage.models import ActionPoint, ActionUpdate
 
 SUFFIXES = (".docx", ".csv", ".xlsx")
 COLUMNS = (
@@ -27,17 +33,101 @@ COLUMNS = (
     "Due",
     "Status",
     "Overdue",
+    "Due soon",
     "Plan items",
+    "Plan priorities",
     "Agreed at",
     "Last update",
+    "Latest note",
+    "Moved since last meeting",
     "Board",
 )
-_WORD_COLUMNS = ("Ref", "Action", "Owner", "Due", "Status", "Plan")
-_WORD_WIDTHS_CM = (2.5, 5.8, 2.9, 2.4, 2.1, 1.5)  # 17.2 cm: the page inside the margins
 NOT_LINKED = "Not linked to the plan"
+# Called now and then with (rows written, rows in all), for a progress bar.
+Progress = Callable[[int, int], None]
 
 
-def _values(row: ActionRow) -> tuple[object, ...]:
+@dataclass(frozen=True)
+class LatestNote:
+    on_date: date
+    text: str
+
+
+@dataclass(frozen=True)
+class ActionLog:
+    """What an export writes: the rows chosen and what the chair reads beside each."""
+
+    title: str
+    as_of: date
+    rows: tuple[ActionRow, ...]
+    section_labels: dict[int, str]
+    last_meetings: dict[int, date]  # board id → its last meeting held before as_of
+    notes: dict[int, LatestNote]  # action id → its latest progress note
+
+    def moved(self, row: ActionRow) -> bool:
+        """Updated since the last meeting of the action's board."""
+        return moved_since(row, self.last_meetings.get(row.board_id))
+
+    @property
+    def moved_ids(self) -> frozenset[int]:
+        return frozenset(row.id for row in self.rows if self.moved(row))
+
+    @property
+    def since(self) -> date | None:
+        """The last meeting, when the rows all come from one board (else None)."""
+        boards = {row.board_id for row in self.rows}
+        return self.last_meetings.get(boards.pop()) if len(boards) == 1 else None
+
+    def counts(self) -> ActionCounts:
+        counts = summarise(self.rows, self.as_of)
+        return ActionCounts(
+            counts.open,
+            counts.overdue,
+            counts.due_soon,
+            counts.closed_this_quarter,
+            len(self.moved_ids),
+        )
+
+    def priorities(self, row: ActionRow) -> str:
+        """The plan sections the action serves, by their labels."""
+        sections = dict.fromkeys(link.section_id for link in row.plan_links)
+        return "; ".join(self.section_labels.get(key, f"Plan section {key}") for key in sections)
+
+    def note(self, row: ActionRow) -> LatestNote | None:
+        return self.notes.get(row.id)
+
+
+def load_action_log(
+    session: Session, rows: Sequence[ActionRow], *, title: str, as_of: date
+) -> ActionLog:
+    """Read what the export needs besides the rows, in three statements whatever the count."""
+    boards = {row.board_id for row in rows}
+    wanted = {row.id for row in rows}
+    notes: dict[int, LatestNote] = {}
+    if rows:
+        statement = (
+            select(ActionUpdate.action_id, ActionUpdate.on_date, ActionUpdate.text)
+            .join(ActionPoint, ActionPoint.id == ActionUpdate.action_id)
+            .where(ActionPoint.board_id.in_(boards), ActionUpdate.text != "")
+            .order_by(ActionUpdate.on_date, ActionUpdate.created_at, ActionUpdate.id)
+        )
+        for action_id, on_date, text in session.execute(statement):
+            if action_id in wanted:
+                notes[action_id] = LatestNote(on_date, text)  # the last one read wins
+    board_id = next(iter(boards)) if len(boards) == 1 else None
+    return ActionLog(
+        title=title,
+        as_of=as_of,
+        rows=tuple(rows),
+        section_labels=section_labels(session, board_id),
+        last_meetings=last_meetings_before(session, as_of, board_id),
+        notes=notes,
+    )
+
+
+def row_values(log: ActionLog, row: ActionRow) -> tuple[object, ...]:
+    """One action's cells, in ``COLUMNS`` order; dates stay dates for the spreadsheet."""
+    note = log.note(row)
     return (
         row.reference,
         row.description,
@@ -45,79 +135,54 @@ def _values(row: ActionRow) -> tuple[object, ...]:
         row.due_date,
         row.status.label,
         "Yes" if row.overdue else "",
+        "Yes" if row.due_soon else "",
         row.plan_numbers,
+        log.priorities(row),
         row.origin_meeting_on,
         row.last_update_on,
+        note.text if note else "",
+        "Yes" if log.moved(row) else "",
         row.board,
     )
 
 
-def export_actions(
-    rows: Sequence[ActionRow],
-    path: Path,
-    *,
-    section_labels: dict[int, str],
-    title: str,
-    as_of: date,
-) -> Path:
-    """Write the rows to ``path`` in the format its extension names."""
+def export_actions(log: ActionLog, path: Path, progress: Progress | None = None) -> Path:
+    """Write the log to ``path`` in the format its extension names."""
     path = Path(path)
     suffix = path.suffix.casefold()
     if suffix == ".csv":
-        return write_atomically(path, _csv_bytes(rows))
+        return write_atomically(path, _csv_bytes(log, progress))
     if suffix == ".xlsx":
-        return write_atomically(path, _xlsx_bytes(rows, title))
+        from boardroom.services.action_log_xlsx import xlsx_bytes
+
+        return write_atomically(path, xlsx_bytes(log, progress))
     if suffix == ".docx":
-        return _write_docx(rows, path, section_labels, title, as_of)
+        from boardroom.services.action_log_docx import write_docx
+
+        return write_docx(log, path, progress)
     raise BoardroomError(
         f"Cannot export actions to “{path.name}”; choose a name ending in .docx, .csv or .xlsx."
     )
 
 
-def _csv_bytes(rows: Sequence[ActionRow]) -> bytes:
+def report_every(progress: Progress | None, done: int, total: int, step: int = 250) -> None:
+    """Tell the progress bar every ``step`` rows and at the end, not 30,000 times."""
+    if progress is not None and (done % step == 0 or done == total):
+        progress(done, total)
+
+
+def _csv_bytes(log: ActionLog, progress: Progress | None) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    for row in rows:
+    for done, row in enumerate(log.rows, start=1):
         writer.writerow(
-            value.isoformat() if isinstance(value, date) else value for value in _values(row)
+            value.isoformat() if isinstance(value, date) else value
+            for value in row_values(log, row)
         )
+        report_every(progress, done, len(log.rows))
     # The byte-order mark makes Excel read the file as UTF-8 (names with accents, en dashes).
     return buffer.getvalue().encode("utf-8-sig")
-
-
-def _xlsx_bytes(rows: Sequence[ActionRow], title: str) -> bytes:
-    import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Actions"
-    sheet.append(COLUMNS)
-    header_fill = PatternFill("solid", fgColor="D9E2F3")
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-    late = Font(color="C62828", bold=True)
-    for row in rows:
-        sheet.append(_values(row))
-        if row.overdue:
-            sheet.cell(sheet.max_row, COLUMNS.index("Due") + 1).font = late
-    for index, width in enumerate((14, 60, 24, 14, 12, 9, 14, 14, 14, 28), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for column in ("Due", "Agreed at", "Last update"):
-        letter = get_column_letter(COLUMNS.index(column) + 1)
-        for cell in sheet[letter][1:]:
-            cell.number_format = "ddd d mmm yyyy"
-    for cell in sheet["B"][1:]:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
-    workbook.properties.title = title
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def group_by_section(
@@ -138,62 +203,3 @@ def group_by_section(
     if None in groups:
         ordered.append((NOT_LINKED, groups[None]))
     return ordered
-
-
-def _write_docx(
-    rows: Sequence[ActionRow],
-    path: Path,
-    section_labels: dict[int, str],
-    title: str,
-    as_of: date,
-) -> Path:
-    from docx.shared import RGBColor
-
-    from boardroom.docx_support import (
-        grid_table,
-        keep_row_together,
-        new_document,
-        page_number_footer,
-        save_document,
-        set_core_properties,
-    )
-
-    document = new_document()
-    document.add_paragraph(title, style="Title")
-    document.add_paragraph(
-        f"Action log as at {format_date(as_of)}: {len(rows)} actions, "
-        f"{sum(row.overdue for row in rows)} overdue."
-    )
-    if not rows:
-        document.add_paragraph("There are no actions to report.")
-    for label, members in group_by_section(rows, section_labels):
-        document.add_heading(label, level=1)
-        table = grid_table(document, _WORD_COLUMNS, _WORD_WIDTHS_CM)
-        for row in sorted(members, key=lambda r: (r.due_date or date.max, r.reference)):
-            line = table.add_row()
-            keep_row_together(line)
-            cells = line.cells
-            due = format_date(row.due_date)
-            for cell, text in zip(
-                cells,
-                (
-                    row.reference,
-                    row.description,
-                    row.owner,
-                    due,
-                    row.status.label,
-                    row.plan_numbers,
-                ),
-                strict=True,
-            ):
-                cell.text = text
-            if row.overdue:
-                run = cells[3].paragraphs[0].runs[0]
-                run.bold = True
-                run.font.color.rgb = RGBColor(0xC6, 0x28, 0x28)
-                cells[3].add_paragraph("Overdue")
-    page_number_footer(document.sections[-1], title)
-    set_core_properties(
-        document, title=title, author="Boardroom", subject="Action log", when=datetime.now()
-    )
-    return save_document(document, path)

@@ -8,7 +8,7 @@ counts are aggregated by the database instead (``action_counts``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import NamedTuple
@@ -245,11 +245,14 @@ class ActionFilter:
             return False
         if self.origin_meeting_id is not None and row.origin_meeting_id != self.origin_meeting_id:
             return False
-        if self.changed_since is not None and (
-            row.last_update_on is None or row.last_update_on <= self.changed_since
-        ):
+        if self.changed_since is not None and not moved_since(row, self.changed_since):
             return False
         return not self.text or _matches_text(row, self.text)
+
+
+def moved_since(row: ActionRow, since: date | None) -> bool:
+    """Whether the action was updated after ``since`` (the last meeting): what moved."""
+    return since is not None and row.last_update_on is not None and row.last_update_on > since
 
 
 def _matches_text(row: ActionRow, text: str) -> bool:
@@ -282,7 +285,7 @@ def summarise(rows: Iterable[ActionRow], as_of: date, since: date | None = None)
         overdue += row.overdue
         soon += row.due_soon
         closed += row.closed_at is not None and quarter <= row.closed_at.date() <= as_of
-        moved += since is not None and row.last_update_on is not None and row.last_update_on > since
+        moved += moved_since(row, since)
     return ActionCounts(open_, overdue, soon, closed, moved)
 
 
@@ -316,13 +319,18 @@ class GroupTotals:
     open: int
     overdue: int
     due_soon: int
+    moved: int = 0  # updated since the last meeting
 
 
 def group_rows(
-    rows: Iterable[ActionRow], by: str, section_labels: dict[int, str] | None = None
+    rows: Iterable[ActionRow],
+    by: str,
+    section_labels: dict[int, str] | None = None,
+    moved: Container[int] = (),
 ) -> list[GroupTotals]:
     """Totals by ``owner`` or by plan ``section``; an action serving two sections counts in
-    both, because the chair asks "what is outstanding under this priority"."""
+    both, because the chair asks "what is outstanding under this priority". ``moved`` holds
+    the ids of the actions updated since the last meeting."""
     known = section_labels or {}
     buckets: dict[int | None, list[ActionRow]] = {}
     labels: dict[int | None, str] = {}
@@ -347,6 +355,7 @@ def group_rows(
             open=sum(row.status in OUTSTANDING for row in members),
             overdue=sum(row.overdue for row in members),
             due_soon=sum(row.due_soon for row in members),
+            moved=sum(row.id in moved for row in members),
         )
         for key, members in buckets.items()
     ]

@@ -19,6 +19,7 @@ from boardroom.storage.models import (
     ActionUpdate,
     Board,
     Meeting,
+    MeetingStatus,
     Person,
     PlanItem,
 )
@@ -248,4 +249,37 @@ def action_history(session: Session, action_id: int) -> list[ActionUpdate]:
             .where(ActionUpdate.action_id == action_id)
             .order_by(ActionUpdate.on_date.desc(), ActionUpdate.created_at.desc())
         )
+    )
+
+
+def last_meetings_before(
+    session: Session, as_of: date, board_id: int | None = None
+) -> dict[int, date]:
+    """Each board's last meeting held before ``as_of`` (cancelled ones do not count): the
+    day "moved since the last meeting" is measured from, as the dashboard measures it."""
+    statement = (
+        select(Meeting.board_id, func.max(Meeting.starts_at))
+        .where(
+            Meeting.status != MeetingStatus.CANCELLED,
+            Meeting.starts_at < datetime.combine(as_of, time.min),
+        )
+        .group_by(Meeting.board_id)
+    )
+    if board_id is not None:
+        statement = statement.where(Meeting.board_id == board_id)
+    return {board: starts_at.date() for board, starts_at in session.execute(statement)}
+
+
+def review_meeting(session: Session, board_id: int, as_of: date) -> Meeting | None:
+    """The meeting whose action log an action is reviewed under from the Actions page: the
+    latest one that has started by ``as_of`` (today's, while it is being held)."""
+    return session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.board_id == board_id,
+            Meeting.status != MeetingStatus.CANCELLED,
+            Meeting.starts_at < datetime.combine(as_of, time.max),
+        )
+        .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+        .limit(1)
     )

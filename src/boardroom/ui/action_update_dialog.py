@@ -42,7 +42,11 @@ class ActionUpdateDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.row = row
-        self.setWindowTitle(self.tr("Update {0}").format(row.reference))
+        self.setWindowTitle(
+            self.tr("Review {0} at the meeting").format(row.reference)
+            if meeting_id is not None
+            else self.tr("Update {0}").format(row.reference)
+        )
         self.resize(560, 520)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{escape(row.reference)}</b> — {escape(row.description)}")
@@ -53,7 +57,11 @@ class ActionUpdateDialog(QDialog):
         layout.addWidget(self.history)
         form = QFormLayout()
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("What has happened since the last update?"))
+        self.note.setPlaceholderText(
+            self.tr("What the meeting heard and agreed about it")
+            if meeting_id is not None
+            else self.tr("What has happened since the last update?")
+        )
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Progress &note"), self.note)
         self.status = QComboBox()
@@ -81,7 +89,8 @@ class ActionUpdateDialog(QDialog):
             lines = []
             for update in updates:
                 change = (
-                    f" <i>{escape(update.status_from.label)} → {escape(update.status_to.label)}</i>"
+                    f" <i>{escape(self.tr(update.status_from.label))} → "
+                    f"{escape(self.tr(update.status_to.label))}</i>"
                     if update.status_from and update.status_to
                     else ""
                 )

@@ -3,7 +3,7 @@ status chosen in place from a drop-down, and the per-owner / per-section totals.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -14,8 +14,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -26,7 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.dates import format_date
-from boardroom.services.action_rows import ActionCounts, ActionFilter, ActionRow, GroupTotals
+from boardroom.services.action_rows import (
+    ActionCounts,
+    ActionFilter,
+    ActionRow,
+    GroupTotals,
+    moved_since,
+)
 from boardroom.storage.models import ActionStatus
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,6 +71,17 @@ class ActionsTableModel(QAbstractTableModel):
         self._rows: list[ActionRow] = []
         self._status_editor = status_editor
         self._order: tuple[int, Qt.SortOrder] | None = None
+        self._since: date | None = None  # the last meeting: later updates are shown bold
+
+    def set_moved_since(self, since: date | None) -> None:
+        """Mark the actions updated after ``since`` (the last meeting): what moved."""
+        if since != self._since:
+            self._since = since
+            if self._rows:
+                column = self.COL_LAST_UPDATE
+                self.dataChanged.emit(
+                    self.index(0, column), self.index(len(self._rows) - 1, column)
+                )
 
     # --- contents -------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ActionRow]) -> None:
@@ -148,7 +166,10 @@ class ActionsTableModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DUE and row.overdue:
             return QBrush(OVERDUE_RED)
-        if role == Qt.ItemDataRole.FontRole and column == self.COL_DUE and row.overdue:
+        if role == Qt.ItemDataRole.FontRole and (
+            (column == self.COL_DUE and row.overdue)
+            or (column == self.COL_LAST_UPDATE and moved_since(row, self._since))
+        ):
             font = QFont()
             font.setBold(True)
             return font
@@ -197,6 +218,8 @@ class ActionsTableModel(QAbstractTableModel):
             return _tr("Overdue: the due date has passed (counted in working days).")
         if column == self.COL_STATUS and self._status_editor:
             return _tr("Double-click or press F2 to change the status.")
+        if column == self.COL_LAST_UPDATE and moved_since(row, self._since):
+            return _tr("Updated since the meeting of {0}").format(format_date(self._since))
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -257,7 +280,9 @@ class ActionsFilterProxy(QSortFilterProxyModel):
 
 
 class StatusDelegate(QStyledItemDelegate):
-    """A drop-down of the four statuses for the status column."""
+    """A drop-down of the four statuses for the status column, opened at once so that the
+    arrow keys move through the list and Enter (or a click) stores the choice — a closed
+    combo box would store the first status the arrow key reached."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -267,6 +292,7 @@ class StatusDelegate(QStyledItemDelegate):
             editor.addItem(_tr(status.label), status.value)
         editor.activated.connect(lambda _index: self.commitData.emit(editor))
         editor.activated.connect(lambda _index: self.closeEditor.emit(editor))
+        QTimer.singleShot(0, editor.showPopup)
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
@@ -281,8 +307,8 @@ class StatusDelegate(QStyledItemDelegate):
 class GroupTotalsModel(QAbstractTableModel):
     """Totals per owner or per plan section: what the chair runs down at the meeting."""
 
-    COL_GROUP, COL_OPEN, COL_OVERDUE, COL_DUE_SOON = range(4)
-    HEADERS: ClassVar[tuple[str, ...]] = ("Group", "Open", "Overdue", "Due soon")
+    COL_GROUP, COL_OPEN, COL_OVERDUE, COL_DUE_SOON, COL_MOVED = range(5)
+    HEADERS: ClassVar[tuple[str, ...]] = ("Group", "Open", "Overdue", "Due soon", "Moved")
     KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, group_title: str = "Group", parent=None) -> None:
@@ -311,7 +337,7 @@ class GroupTotalsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         group = self._groups[index.row()]
-        values = (group.label, group.open, group.overdue, group.due_soon)
+        values = (group.label, group.open, group.overdue, group.due_soon, group.moved)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return values[column] if column == self.COL_GROUP else str(values[column])
@@ -321,6 +347,8 @@ class GroupTotalsModel(QAbstractTableModel):
             return group.key
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_GROUP:
             return group.label
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MOVED:
+            return _tr("Updated since the last meeting")
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_GROUP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_OVERDUE and group.overdue:
@@ -340,23 +368,30 @@ def counts_text(counts: ActionCounts) -> str:
     )
 
 
-def configure_action_columns(view: QTableView) -> None:
-    """Column widths of an actions table; the action's text takes the remaining width.
+def configure_action_columns(view: QTableView, references: Iterable[str] = ()) -> None:
+    """Column widths of an actions table, measured in the view's font so that a date in
+    bold ("Wed 30 Sep 2026") and the longest of ``references`` are never cut short; the
+    action's text takes the remaining width.
 
     Called again after each reload, because a model reset forgets per-column resize modes.
     """
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(ActionsTableModel.COL_ACTION, QHeaderView.ResizeMode.Stretch)
+    bold = QFont(view.font())
+    bold.setBold(True)
+    date_width = QFontMetrics(bold).horizontalAdvance("Wed 30 Sep 2026") + 18
+    longest = max(references, key=len, default="IB-2016-01")
+    reference_width = QFontMetrics(view.font()).horizontalAdvance(longest + "0") + 14
     for column, width in (
-        (ActionsTableModel.COL_REFERENCE, 95),
-        (ActionsTableModel.COL_OWNER, 145),
-        (ActionsTableModel.COL_DUE, 122),
-        (ActionsTableModel.COL_STATUS, 88),
-        (ActionsTableModel.COL_PLAN, 62),
-        (ActionsTableModel.COL_AGREED, 112),
-        (ActionsTableModel.COL_LAST_UPDATE, 112),
-        (ActionsTableModel.COL_REVIEWED, 112),
+        (ActionsTableModel.COL_REFERENCE, max(reference_width, 80)),
+        (ActionsTableModel.COL_OWNER, 150),
+        (ActionsTableModel.COL_DUE, date_width),
+        (ActionsTableModel.COL_STATUS, 92),
+        (ActionsTableModel.COL_PLAN, 70),
+        (ActionsTableModel.COL_AGREED, date_width),
+        (ActionsTableModel.COL_LAST_UPDATE, date_width),
+        (ActionsTableModel.COL_REVIEWED, date_width),
     ):
         view.setColumnWidth(column, width)
 
@@ -368,4 +403,5 @@ def configure_group_columns(view: QTableView) -> None:
     header.setSectionResizeMode(GroupTotalsModel.COL_GROUP, QHeaderView.ResizeMode.Stretch)
     for column in (GroupTotalsModel.COL_OPEN, GroupTotalsModel.COL_OVERDUE):
         view.setColumnWidth(column, 62)
-    view.setColumnWidth(GroupTotalsModel.COL_DUE_SOON, 72)
+    for column in (GroupTotalsModel.COL_DUE_SOON, GroupTotalsModel.COL_MOVED):
+        view.setColumnWidth(column, 72)

@@ -4,16 +4,14 @@ plan section; updated and reviewed in place; exported for the performance team."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,26 +24,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boardroom.dates import format_date, parse_date
+from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
-from boardroom.services.action_export import export_actions
 from boardroom.services.action_rows import (
     ActionFilter,
     ActionRow,
+    filter_rows,
     group_rows,
     load_action_row,
     load_action_rows,
+    moved_since,
     summarise,
 )
-from boardroom.services.actions import change_status
+from boardroom.services.actions import (
+    add_update,
+    change_status,
+    last_meetings_before,
+    review_meeting,
+)
 from boardroom.services.meetings import list_meetings
-from boardroom.services.overdue import OUTSTANDING
 from boardroom.services.plans import plan_choices, section_labels
 from boardroom.storage.models import ActionStatus
 from boardroom.ui.action_edit_dialog import ActionEditDialog
+from boardroom.ui.action_filter_bar import ActionFilterBar
+from boardroom.ui.action_log_export import EXPORT_FORMATS, ExportFormat, export_action_log
 from boardroom.ui.action_update_dialog import ActionUpdateDialog
 from boardroom.ui.actions_model import (
     ROW_ROLE,
+    SORT_ROLE,
     ActionsFilterProxy,
     ActionsTableModel,
     GroupTotalsModel,
@@ -54,37 +60,27 @@ from boardroom.ui.actions_model import (
     configure_group_columns,
     counts_text,
 )
+from boardroom.ui.background import BackgroundTask
 from boardroom.ui.icons import icon
 from boardroom.ui.pages.base import Page
-
-# (label, statuses) for the status filter; the first is what the chair looks at.
-STATUS_CHOICES: tuple[tuple[str, frozenset[ActionStatus]], ...] = (
-    ("Outstanding (open or in progress)", frozenset(OUTSTANDING)),
-    ("All statuses", frozenset()),
-    *((status.label, frozenset({status})) for status in ActionStatus),
-)
-EXPORT_FORMATS = (
-    ("Word", ".docx", "Word document (*.docx)", "export-word"),
-    ("CSV", ".csv", "CSV file (*.csv)", "export-sheet"),
-    ("Excel", ".xlsx", "Excel workbook (*.xlsx)", "export-sheet"),
-)
 
 
 class ActionsPage(Page):
     key = "actions"
-    title = "Actions"
+    title = QT_TRANSLATE_NOOP("Page", "Actions")
     icon_name = "actions"
-    empty_headline = "No action points yet"
-    empty_hint = (
+    empty_headline = QT_TRANSLATE_NOOP("Page", "No action points yet")
+    empty_hint = QT_TRANSLATE_NOOP(
+        "Page",
         "Action points captured in the minutes appear here with their owners, due dates "
-        "and the plan items they serve. Press Ctrl+N to add one now."
+        "and the plan items they serve. Press Ctrl+N to add one now.",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.today = date.today()
-        self._last_meeting_on: date | None = None
         self._labels: dict[int, str] = {}
+        self._search = ""
         self.model = ActionsTableModel(self._store_status, self)
         self.proxy = ActionsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -95,7 +91,11 @@ class ActionsPage(Page):
         self.counts.setObjectName("actionCounts")
         self.counts.setStyleSheet("font-size: 12pt; font-weight: 600; padding: 2px 0 6px 0;")
         layout.addWidget(self.counts)
-        layout.addLayout(self._filter_bar())
+        self.filters = ActionFilterBar()
+        self.filters.changed.connect(self.apply_filters)
+        self.filters.scope_changed.connect(self.refresh)
+        self.filters.message.connect(self.context.status_message)
+        layout.addWidget(self.filters)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.group_view = self._group_view()
         splitter.addWidget(self.group_view)
@@ -104,71 +104,27 @@ class ActionsPage(Page):
         splitter.setSizes([180, 520])
         self.group_view.hide()
         layout.addWidget(splitter, 1)
+        layout.addLayout(self._note_bar())
         layout.addLayout(self._buttons())
-        self._search = ""
 
     # --- building -------------------------------------------------------------------------
-    def _filter_bar(self) -> QVBoxLayout:
-        rows = QVBoxLayout()
-        first, second = QHBoxLayout(), QHBoxLayout()
-        self.status_box = QComboBox()
-        for label, statuses in STATUS_CHOICES:
-            self.status_box.addItem(self.tr(label), statuses)
-        self.owner_box = QComboBox()
-        self.owner_box.setMinimumWidth(180)
-        self.overdue_box = QCheckBox(self.tr("&Overdue only"))
-        self.moved_box = QCheckBox(self.tr("&Moved since last meeting"))
-        self.due_before = QLineEdit()
-        self.due_before.setPlaceholderText(self.tr("Due before, e.g. 30/09"))
-        self.due_before.setClearButtonEnabled(True)
-        self.due_before.setFixedWidth(160)
-        self.plan_box = QComboBox()
-        self.plan_box.setMinimumWidth(260)
-        self.plan_box.setMaximumWidth(420)
-        self.meeting_box = QComboBox()
-        self.all_boards = QCheckBox(self.tr("All &boards"))
-        self.group_box = QComboBox()
-        for label, value in (
-            ("No grouping", ""),
-            ("By owner", "owner"),
-            ("By plan section", "section"),
-        ):
-            self.group_box.addItem(self.tr(label), value)
-        for label, widget in (
-            (self.tr("Status"), self.status_box),
-            (self.tr("Owner"), self.owner_box),
-            (self.tr("Plan"), self.plan_box),
-        ):
-            first.addWidget(QLabel(label))
-            first.addWidget(widget)
-        first.addStretch(1)
-        second.addWidget(QLabel(self.tr("Agreed at")))
-        second.addWidget(self.meeting_box)
-        for widget in (self.due_before, self.overdue_box, self.moved_box, self.all_boards):
-            second.addWidget(widget)
-        second.addStretch(1)
-        second.addWidget(QLabel(self.tr("Group")))
-        second.addWidget(self.group_box)
-        for box in (self.status_box, self.owner_box, self.plan_box, self.meeting_box):
-            box.currentIndexChanged.connect(self.apply_filters)
-        for check in (self.overdue_box, self.moved_box):
-            check.toggled.connect(self.apply_filters)
-        self.all_boards.toggled.connect(self.refresh)
-        self.due_before.editingFinished.connect(self.apply_filters)
-        self.group_box.currentIndexChanged.connect(self.apply_filters)
-        rows.addLayout(first)
-        rows.addLayout(second)
-        return rows
-
     def _group_view(self) -> QTableView:
         view = QTableView()
-        view.setModel(self.groups)
+        # In the groups' own order (plan order, names) until a heading is clicked, e.g. to
+        # put the owner with the most overdue actions first.
+        self.group_proxy = QSortFilterProxyModel(self)
+        self.group_proxy.setSourceModel(self.groups)
+        self.group_proxy.setSortRole(SORT_ROLE)
+        view.setModel(self.group_proxy)
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
         view.setWordWrap(False)
         view.setMinimumHeight(90)
         view.clicked.connect(self._group_clicked)
+        view.activated.connect(self._group_clicked)
         view.setToolTip(self.tr("Click a group to show only its actions"))
         return view
 
@@ -196,7 +152,9 @@ class ActionsPage(Page):
         configure_action_columns(view)
         view.doubleClicked.connect(self._double_clicked)
         view.selectionModel().selectionChanged.connect(lambda *_: self._sync_buttons())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), view, self.update_selected)
+        # Enter on the list only: Enter in the note or due-before field must not open a dialog.
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), view, self.update_selected)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         return view
 
     def _column_menu(self, position) -> None:
@@ -213,6 +171,22 @@ class ActionsPage(Page):
     def _show_column(self, column: int, shown: bool) -> None:
         (self.hidden_columns.discard if shown else self.hidden_columns.add)(column)
         self.view.setColumnHidden(column, not shown)
+
+    def _note_bar(self) -> QHBoxLayout:
+        """A progress note typed under the list, for the selected action: Enter adds it."""
+        row = QHBoxLayout()
+        self.note_label = QLabel(self.tr("Progress &note"))
+        self.note_edit = QLineEdit()
+        self.note_edit.setClearButtonEnabled(True)
+        self.note_label.setBuddy(self.note_edit)
+        self.note_edit.returnPressed.connect(self.add_note)
+        self.note_button = QPushButton(icon("note"), self.tr("Add note"))
+        self.note_button.setToolTip(self.tr("Add the note to the selected action's history"))
+        self.note_button.clicked.connect(self.add_note)
+        row.addWidget(self.note_label)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.note_button)
+        return row
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -235,11 +209,11 @@ class ActionsPage(Page):
         row.addStretch(1)
         row.addWidget(QLabel(self.tr("Export the list:")))
         self.export_buttons: dict[str, QPushButton] = {}
-        for name, suffix, pattern, icon_name in EXPORT_FORMATS:
-            button = QPushButton(icon(icon_name), self.tr(name))
-            button.setToolTip(self.tr("Save the actions shown as {0}").format(pattern))
-            button.clicked.connect(lambda _checked=False, s=suffix, p=pattern: self.export(s, p))
-            self.export_buttons[suffix] = button
+        for kind in EXPORT_FORMATS:
+            button = QPushButton(icon(kind.icon_name), self.tr(kind.name))
+            button.setToolTip(self.tr("Save the actions shown as {0}").format(kind.pattern))
+            button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
+            self.export_buttons[kind.suffix] = button
             row.addWidget(button)
         return row
 
@@ -247,48 +221,35 @@ class ActionsPage(Page):
     def refresh(self) -> None:
         self.today = date.today()
         board_id = self.context.board_id
-        every_board = self.all_boards.isChecked()
+        scope = None if self.filters.every_board else board_id
         with self.context.database.sessions() as session:
             # Only this board's actions are read unless all boards are asked for.
-            rows = load_action_rows(
-                session, board_id=None if every_board else board_id, as_of=self.today
-            )
+            rows = load_action_rows(session, board_id=scope, as_of=self.today)
             self._labels = section_labels(session)
-            choices = plan_choices(session, None if every_board else board_id)
+            sections = plan_choices(session, scope)
             meetings = list_meetings(session, board_id) if board_id is not None else []
+            last = (
+                last_meetings_before(session, self.today, board_id).get(board_id)
+                if board_id is not None
+                else None
+            )
         self.model.set_rows(rows)
-        configure_action_columns(self.view)
+        self.model.set_moved_since(last)
+        configure_action_columns(self.view, (row.reference for row in rows))
         for column in range(self.model.columnCount()):
             self.view.setColumnHidden(column, column in self.hidden_columns)
-        self._last_meeting_on = max(
-            (m.starts_at.date() for m in meetings if m.starts_at.date() < self.today),
-            default=None,
-        )
-        self.moved_box.setText(
-            self.tr("&Moved since {0}").format(format_date(self._last_meeting_on))
-            if self._last_meeting_on
-            else self.tr("&Moved since last meeting")
-        )
-        self.moved_box.setEnabled(self._last_meeting_on is not None)
-        self._fill(self.owner_box, self.tr("Anyone"), self._owners(rows))
-        plan_entries: list[tuple[str, object]] = []
-        for section in choices:
-            plan_entries.append((section.label, f"section:{section.id}"))
-            plan_entries += [
-                (f"    {number}  {activity}", f"item:{item_id}")
-                for item_id, number, activity in section.items
-            ]
-        self._fill(self.plan_box, self.tr("Any plan item"), plan_entries)
-        self._fill(
-            self.meeting_box,
-            self.tr("Any meeting"),
-            [(format_date(m.starts_at), m.id) for m in reversed(meetings)],
+        self.filters.fill(
+            today=self.today,
+            last_meeting_on=last,
+            owners=self._owners(rows, scope),
+            sections=sections,
+            meetings=[(format_date(m.starts_at), m.id) for m in reversed(meetings)],
         )
         self.stack.setCurrentWidget(self.body if rows else self.empty)
         self.apply_filters()
 
-    def _owners(self, rows: list[ActionRow]) -> list[tuple[str, object]]:
-        board_id = None if self.all_boards.isChecked() else self.context.board_id
+    @staticmethod
+    def _owners(rows: list[ActionRow], board_id: int | None) -> list[tuple[str, object]]:
         owners = {
             row.owner_id: row.owner
             for row in rows
@@ -296,92 +257,68 @@ class ActionsPage(Page):
         }
         return sorted(((name, key) for key, name in owners.items()), key=lambda e: e[0].casefold())
 
-    @staticmethod
-    def _fill(box: QComboBox, anything: str, entries: list[tuple[str, object]]) -> None:
-        """Refill a filter drop-down, keeping the current choice when it is still there."""
-        current = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(anything, None)
-        for label, data in entries:
-            box.addItem(label, data)
-            box.setItemData(box.count() - 1, label.strip(), Qt.ItemDataRole.ToolTipRole)
-        box.setCurrentIndex(max(box.findData(current), 0))
-        box.blockSignals(False)
-
     # --- filtering ------------------------------------------------------------------------
     def current_filter(self) -> ActionFilter:
-        kind, _, plan_id = (self.plan_box.currentData() or "").partition(":")
-        return ActionFilter(
-            statuses=self.status_box.currentData(),
-            owner_id=self.owner_box.currentData(),
-            overdue_only=self.overdue_box.isChecked(),
-            due_before=self._due_before(),
-            board_id=None if self.all_boards.isChecked() else self.context.board_id,
-            section_id=int(plan_id) if kind == "section" else None,
-            plan_item_id=int(plan_id) if kind == "item" else None,
-            origin_meeting_id=self.meeting_box.currentData(),
-            changed_since=self._last_meeting_on if self.moved_box.isChecked() else None,
-            text=self._search,
-        )
-
-    def _due_before(self) -> date | None:
-        text = self.due_before.text().strip()
-        if not text:
-            self.due_before.setStyleSheet("")
-            return None
-        try:
-            day = parse_date(text, self.today)
-        except BoardroomError as error:
-            self.due_before.setStyleSheet("color: #c62828;")
-            self.context.status_message.emit(error.message)
-            return None
-        self.due_before.setStyleSheet("")
-        self.due_before.setToolTip(self.tr("Due before {0}").format(format_date(day)))
-        return day
+        return self.filters.current_filter(self.context.board_id, self._search)
 
     def apply_filters(self) -> None:
         action_filter = self.current_filter()
         self.proxy.set_filter(action_filter)
-        visible = self.proxy.visible_rows()
-        counts = summarise(visible, self.today)
-        shown = self.tr("Showing {0} of {1}").format(len(visible), self.model.rowCount())
-        self.counts.setText(f"{counts_text(counts)}    ·    {shown}")
+        since = self.filters.last_meeting_on
+        # The counts follow every filter but the status one: "closed this quarter" would
+        # otherwise always read 0 under the usual "outstanding" view.
+        counted = replace(action_filter, statuses=frozenset())
+        counts = summarise(filter_rows(self.model.rows(), counted), self.today, since)
+        parts = [counts_text(counts)]
+        if since is not None:
+            parts.append(
+                self.tr("Moved since {0}: {1}").format(format_date(since), counts.moved_since)
+            )
+        shown = self.tr("Showing {0} of {1}").format(self.proxy.rowCount(), self.model.rowCount())
+        self.counts.setText(" · ".join(parts) + f"    ·    {shown}")
         self._update_groups(action_filter)
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
-        selected = self.view.selectionModel().hasSelection()
+        row = self.selected_row()
+        selected = row is not None
+        self.note_edit.setEnabled(selected)
+        self.note_button.setEnabled(selected)
+        self.note_edit.setPlaceholderText(
+            self.tr("What has happened on {0}? Enter adds it to its history").format(row.reference)
+            if row is not None
+            else self.tr("Select an action to add a progress note")
+        )
         self.update_button.setEnabled(selected)
         self.edit_button.setEnabled(selected)
         self.new_button.setEnabled(self.context.board_id is not None)
-        self.review_button.setEnabled(selected and self._last_meeting_on is not None)
+        self.review_button.setEnabled(selected)
 
     def _update_groups(self, action_filter: ActionFilter) -> None:
-        by = self.group_box.currentData()
+        by = self.filters.grouping
         self.group_view.setVisible(bool(by))
         if not by:
             return
         # The groups ignore their own dimension, so every owner (or section) stays listed.
-        wider = ActionFilter(
-            **{
-                **action_filter.__dict__,
-                "owner_id": None if by == "owner" else action_filter.owner_id,
-                "section_id": None if by == "section" else action_filter.section_id,
-                "plan_item_id": None if by == "section" else action_filter.plan_item_id,
-            }
+        wider = replace(
+            action_filter,
+            owner_id=None if by == "owner" else action_filter.owner_id,
+            section_id=None if by == "section" else action_filter.section_id,
+            plan_item_id=None if by == "section" else action_filter.plan_item_id,
         )
-        rows = [row for row in self.model.rows() if wider.matches(row)]
+        rows = filter_rows(self.model.rows(), wider)
+        since = self.filters.last_meeting_on
+        moved = {row.id for row in rows if moved_since(row, since)}
         title = self.tr("Owner") if by == "owner" else self.tr("Plan section")
-        self.groups.set_groups(group_rows(rows, by, self._labels), title)
+        self.groups.set_groups(group_rows(rows, by, self._labels, moved), title)
         configure_group_columns(self.group_view)
 
     def _group_clicked(self, index: QModelIndex) -> None:
         key = index.siblingAtColumn(0).data(GroupTotalsModel.KEY_ROLE)
-        if self.group_box.currentData() == "owner":
-            self.owner_box.setCurrentIndex(max(self.owner_box.findData(key), 0))
+        if self.filters.grouping == "owner":
+            self.filters.choose_owner(key)
         else:
-            self.plan_box.setCurrentIndex(max(self.plan_box.findData(f"section:{key}"), 0))
+            self.filters.choose_section(key)
 
     def apply_search(self, text: str) -> None:
         self._search = text
@@ -402,6 +339,25 @@ class ActionsPage(Page):
         )
         QTimer.singleShot(0, self.apply_filters)  # the counts, once the model holds the row
         return row
+
+    def add_note(self) -> None:
+        """Store the note typed under the list against the selected action, in place."""
+        row = self.selected_row()
+        text = self.note_edit.text().strip()
+        if row is None or not text:
+            return
+        try:
+            with self.context.database.transaction() as session:
+                add_update(session, row.id, text, expected_version=row.version)
+            with self.context.database.sessions() as session:
+                stored = load_action_row(session, row.id, self.today)
+        except BoardroomError as error:
+            QMessageBox.warning(self, self.tr("Progress note"), error.message)
+            return
+        self.model.replace_row(stored)
+        self.note_edit.clear()
+        self.context.status_message.emit(self.tr("Note added to {0}.").format(row.reference))
+        self.apply_filters()
 
     def selected_row(self) -> ActionRow | None:
         indexes = self.view.selectionModel().selectedRows()
@@ -427,41 +383,29 @@ class ActionsPage(Page):
             ActionUpdateDialog(self.context, row, parent=self).exec()
 
     def review_selected(self) -> None:
-        """Review at the latest meeting held: the action log item of that meeting."""
+        """Review under the action log of the latest meeting held (today's, if it is on)."""
         row = self.selected_row()
         if row is None:
             return
         with self.context.database.sessions() as session:
-            meetings = [
-                m for m in list_meetings(session, row.board_id) if m.starts_at.date() <= self.today
-            ]
-        meeting_id = meetings[-1].id if meetings else None
+            meeting = review_meeting(session, row.board_id, self.today)
+            meeting_id = meeting.id if meeting else None
+        if meeting_id is None:
+            self.context.status_message.emit(
+                self.tr(
+                    "{0}: the board has not met yet, so there is no meeting to review it at."
+                ).format(row.reference)
+            )
+            return
         ActionUpdateDialog(self.context, row, meeting_id=meeting_id, parent=self).exec()
 
-    def export(self, suffix: str, pattern: str) -> None:
-        rows = self.proxy.visible_rows()
-        boards = {row.board for row in rows}
-        name = f"Action log {format_date(self.today)}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export actions"), str(Path.home() / name), self.tr(pattern)
-        )
-        if not path:
-            return
-        if not path.lower().endswith(suffix):
-            path += suffix
-        title = self.tr("Action log")
-        if len(boards) == 1:
-            title = self.tr("Action log – {0}").format(boards.pop())
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            target = export_actions(
-                rows, Path(path), section_labels=self._labels, title=title, as_of=self.today
-            )
-        except BoardroomError as error:
-            QMessageBox.warning(self, self.tr("Export actions"), error.message)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.context.status_message.emit(
-            self.tr("Exported {0} actions to {1}.").format(len(rows), target)
+    def export(self, kind: ExportFormat) -> BackgroundTask[Path] | None:
+        """Save the actions shown; the buttons stay disabled until the file is written."""
+        return export_action_log(
+            self,
+            self.context,
+            self.proxy.visible_rows(),
+            kind,
+            self.today,
+            disable=list(self.export_buttons.values()),
         )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.dates import format_date, format_time
-from boardroom.services.action_rows import ActionFilter, group_rows, load_action_rows
+from boardroom.services.action_rows import ActionFilter, group_rows, load_action_rows, moved_since
 from boardroom.services.dashboard import Dashboard, load_dashboard
 from boardroom.services.overdue import OUTSTANDING
 from boardroom.services.plans import section_labels
@@ -124,12 +124,15 @@ class DashboardPage(Page):
                 where=[ActionPoint.status.in_(OUTSTANDING)],
             )
             labels = section_labels(session, board_id)
+        since = self.dashboard.last_meeting_on
+        moved = {row.id for row in rows if moved_since(row, since)}
         self.model.set_rows(rows)
-        configure_action_columns(self.table)
+        self.model.set_moved_since(since)
+        configure_action_columns(self.table, (row.reference for row in rows))
         for column in (ActionsTableModel.COL_AGREED, ActionsTableModel.COL_REVIEWED):
             self.table.setColumnHidden(column, True)
-        self.by_owner.set_groups(group_rows(rows, "owner"))
-        self.by_section.set_groups(group_rows(rows, "section", labels))
+        self.by_owner.set_groups(group_rows(rows, "owner", moved=moved))
+        self.by_section.set_groups(group_rows(rows, "section", labels, moved))
         for view in self.group_views:
             configure_group_columns(view)
         self._show(self.dashboard)

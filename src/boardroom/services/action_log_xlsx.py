@@ -1,0 +1,158 @@
+"""The action log as an Excel workbook for the performance team: the chair's screen in
+sheets — every action (filterable, overdue dates in red, the latest note, whether it moved
+since the last meeting), the totals by owner and by plan priority, and the headline counts.
+openpyxl is imported only when a workbook is written."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from boardroom.dates import format_date
+from boardroom.services.action_export import (
+    COLUMNS,
+    ActionLog,
+    Progress,
+    report_every,
+    row_values,
+)
+from boardroom.services.action_rows import GroupTotals, group_rows
+
+_WIDTHS = {
+    "Reference": 15,
+    "Action": 55,
+    "Owner": 24,
+    "Due": 15,
+    "Status": 12,
+    "Overdue": 9,
+    "Due soon": 9,
+    "Plan items": 12,
+    "Plan priorities": 40,
+    "Agreed at": 15,
+    "Last update": 15,
+    "Latest note": 55,
+    "Moved since last meeting": 12,
+    "Board": 28,
+}
+_WRAPPED = ("Action", "Plan priorities", "Latest note")
+_DATES = ("Due", "Agreed at", "Last update")
+_GROUP_COLUMNS = ("Open", "Overdue", "Due soon", "Moved since last meeting", "Total")
+DATE_FORMAT = "ddd d mmm yyyy"
+
+
+def xlsx_bytes(log: ActionLog, progress: Progress | None = None) -> bytes:
+    """The workbook, written row by row (openpyxl's write-only mode): thirty thousand actions
+    take seconds instead of a minute, and a fraction of the memory."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    _actions_sheet(workbook.create_sheet("Actions"), log, progress)
+    moved = log.moved_ids
+    _group_sheet(
+        workbook.create_sheet("By owner"), "Owner", group_rows(log.rows, "owner", moved=moved)
+    )
+    _group_sheet(
+        workbook.create_sheet("By plan priority"),
+        "Plan priority",
+        group_rows(log.rows, "section", log.section_labels, moved=moved),
+    )
+    _summary_sheet(workbook.create_sheet("Summary"), log)
+    workbook.properties.title = log.title
+    workbook.properties.subject = "Action log"
+    workbook.properties.creator = "Boardroom"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(sheet, value: object, **style: object):
+    """A write-only cell carrying its own style (font, number format, alignment)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def _header(sheet, names: Sequence[str], widths: Sequence[float]) -> None:
+    """Column widths, frozen heading row and its autofilter (all set before any row)."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    fill = PatternFill("solid", fgColor="D9E2F3")
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    sheet.append([_cell(sheet, name, font=bold, fill=fill, alignment=wrap) for name in names])
+
+
+def _filter(sheet, columns: int, rows: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+
+
+def _actions_sheet(sheet, log: ActionLog, progress: Progress | None) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    _header(sheet, COLUMNS, [_WIDTHS[name] for name in COLUMNS])
+    _filter(sheet, len(COLUMNS), len(log.rows))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    late = Font(color="C62828", bold=True)
+    dates = {COLUMNS.index(name) for name in _DATES}
+    wrapped = {COLUMNS.index(name) for name in _WRAPPED}
+    due = COLUMNS.index("Due")
+    for done, row in enumerate(log.rows, start=1):
+        cells: list[object] = []
+        for index, value in enumerate(row_values(log, row)):
+            if index in dates and value is not None:
+                style: dict[str, object] = {"number_format": DATE_FORMAT}
+                if index == due and row.overdue:
+                    style["font"] = late
+                cells.append(_cell(sheet, value, **style))
+            elif index in wrapped:
+                cells.append(_cell(sheet, value, alignment=wrap))
+            else:
+                cells.append(value)
+        sheet.append(cells)
+        report_every(progress, done, len(log.rows))
+
+
+def _group_sheet(sheet, title: str, groups: Sequence[GroupTotals]) -> None:
+    """One line per owner (or plan priority): the chair's "by owner" table."""
+    from openpyxl.styles import Font
+
+    _header(sheet, (title, *_GROUP_COLUMNS), (60, 12, 12, 12, 12, 12))
+    _filter(sheet, 1 + len(_GROUP_COLUMNS), len(groups))
+    late = Font(color="C62828", bold=True)
+    for group in groups:
+        overdue = _cell(sheet, group.overdue, font=late) if group.overdue else group.overdue
+        sheet.append([group.label, group.open, overdue, group.due_soon, group.moved, group.total])
+
+
+def _summary_sheet(sheet, log: ActionLog) -> None:
+    """The headline counts, as at the day of the export."""
+    from openpyxl.styles import Font
+
+    counts = log.counts()
+    since = log.since
+    moved = (
+        f"Moved since the meeting of {format_date(since)}" if since else "Moved since last meeting"
+    )
+    sheet.column_dimensions["A"].width = 44
+    sheet.column_dimensions["B"].width = 16
+    sheet.append([_cell(sheet, log.title, font=Font(bold=True, size=14))])
+    sheet.append(["As at", _cell(sheet, log.as_of, number_format=DATE_FORMAT)])
+    sheet.append([])
+    for label, value in (
+        ("Actions listed", len(log.rows)),
+        ("Open (open or in progress)", counts.open),
+        ("Overdue", counts.overdue),
+        ("Due in the next 10 working days", counts.due_soon),
+        ("Closed this quarter", counts.closed_this_quarter),
+        (moved, counts.moved_since),
+    ):
+        sheet.append([label, value])
