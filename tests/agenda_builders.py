@@ -42,6 +42,25 @@ class BuiltMeeting:
     store: Path | None  # None: the data folder's store, as the command line uses
 
 
+def blank_meeting(database: Database, *, hours: int = 1, officer: str = "") -> int:
+    """A board with its standing items and a meeting with no agenda yet, Tue 13 Sep 2016
+    from 14:00; ``officer`` names an officer in attendance to present."""
+    with database.transaction() as session:
+        board = create_board(session, "Wirral Improvement Board", code="IB")
+        if officer:
+            session.add(Membership(board=board, person=Person(name=officer), role=Role.OFFICER))
+        meeting = Meeting(
+            board=board,
+            title="Improvement Board",
+            starts_at=datetime(2016, 9, 13, 14, 0),
+            ends_at=datetime(2016, 9, 13, 14 + hours, 0),
+            uid=new_uid(),
+        )
+        session.add(meeting)
+        session.flush()
+        return meeting.id
+
+
 def _person(name: str, email: str, title: str = "") -> Person:
     return Person(name=name, email=email, title=title)
 

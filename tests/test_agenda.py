@@ -1,10 +1,10 @@
 """Agenda numbering, reordering, the running clock and the standing-item template."""
 
 from dataclasses import replace
-from datetime import datetime
 
 import pytest
 
+from agenda_builders import blank_meeting
 from boardroom.errors import BoardroomError
 from boardroom.services.agenda import (
     ItemFields,
@@ -17,8 +17,6 @@ from boardroom.services.agenda import (
     timetable,
     update_item,
 )
-from boardroom.services.boards import create_board
-from boardroom.services.meetings import new_uid
 from boardroom.services.standing_items import (
     add_standing_item,
     move_standing_item,
@@ -30,18 +28,7 @@ from boardroom.storage.models import AgendaItem, Meeting, Person, Purpose, Stand
 
 @pytest.fixture
 def meeting_id(database) -> int:
-    with database.transaction() as session:
-        board = create_board(session, "Improvement Board")
-        meeting = Meeting(
-            board=board,
-            title="Improvement Board",
-            starts_at=datetime(2016, 9, 13, 14, 0),
-            ends_at=datetime(2016, 9, 13, 15, 0),
-            uid=new_uid(),
-        )
-        session.add(meeting)
-        session.flush()
-        return meeting.id
+    return blank_meeting(database)
 
 
 def _numbers(database, meeting_id) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 
+from agenda_builders import blank_meeting
 from boardroom.errors import BoardroomError
 from boardroom.services.agenda import (
     append_item,
@@ -18,8 +19,6 @@ from boardroom.services.agenda import (
 )
 from boardroom.services.agenda_rows import agenda_view, presenter_choices, resolve_presenter
 from boardroom.services.agenda_snapshots import remove_items, restore_items
-from boardroom.services.boards import create_board
-from boardroom.services.meetings import new_uid
 from boardroom.services.papers import attach_paper, paper_path
 from boardroom.storage.models import (
     ActionPoint,
@@ -36,18 +35,7 @@ from boardroom.storage.models import (
 
 @pytest.fixture
 def meeting_id(database) -> int:
-    with database.transaction() as session:
-        board = create_board(session, "Improvement Board", code="IB")
-        meeting = Meeting(
-            board=board,
-            title="Improvement Board",
-            starts_at=datetime(2016, 9, 13, 14, 0),
-            ends_at=datetime(2016, 9, 13, 15, 0),
-            uid=new_uid(),
-        )
-        session.add(meeting)
-        session.flush()
-        return meeting.id
+    return blank_meeting(database)
 
 
 def _agenda(database, meeting_id) -> list[tuple[str, str]]:

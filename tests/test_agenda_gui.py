@@ -4,19 +4,16 @@ overrun warning, drag and drop, and papers attached through the window."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import select
 
-from agenda_builders import build_meeting
+from agenda_builders import blank_meeting, build_meeting
 from boardroom.services.agenda import append_item, timetable
 from boardroom.services.agenda_rows import agenda_view
-from boardroom.services.boards import DEFAULT_STANDING_ITEMS, create_board
-from boardroom.services.meetings import new_uid
-from boardroom.storage.models import AgendaItem, Meeting, Membership, Paper, Person, Role
+from boardroom.services.boards import DEFAULT_STANDING_ITEMS
+from boardroom.storage.models import AgendaItem, Meeting, Paper
 from boardroom.ui import background
 from boardroom.ui.agenda.model import AgendaTreeModel
 from boardroom.ui.agenda.papers import PapersTableModel
@@ -27,20 +24,7 @@ from boardroom.ui.meeting_workspace import MeetingWorkspace, Stage
 @pytest.fixture
 def meeting_id(database) -> int:
     """A blank agenda: the board meets Tue 13 Sep 2016, 14:00–16:00."""
-    with database.transaction() as session:
-        board = create_board(session, "Wirral Improvement Board", code="IB")
-        julia = Person(name="Julia Hassall", job_title="Director of Children's Services")
-        session.add(Membership(board=board, person=julia, role=Role.OFFICER))
-        meeting = Meeting(
-            board=board,
-            title="Improvement Board",
-            starts_at=datetime(2016, 9, 13, 14, 0),
-            ends_at=datetime(2016, 9, 13, 16, 0),
-            uid=new_uid(),
-        )
-        session.add(meeting)
-        session.flush()
-        return meeting.id
+    return blank_meeting(database, hours=2, officer="Julia Hassall")
 
 
 @pytest.fixture

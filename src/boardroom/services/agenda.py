@@ -7,7 +7,7 @@ items called "3". Timings are derived the same way from the meeting's start.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
@@ -269,9 +269,8 @@ def check_minutes(minutes: int) -> None:
         raise BoardroomError(f"Minutes allotted must be between 0 and {MAX_MINUTES}.")
 
 
-def item_fields(session: Session, item_id: int) -> ItemFields:
-    """The editor's fields of an item as stored now."""
-    item = _item(session, item_id)
+def fields_of(item: AgendaItem) -> ItemFields:
+    """The editor's fields of an item as stored."""
     return ItemFields(
         title=item.title,
         purpose=item.purpose,
@@ -283,6 +282,21 @@ def item_fields(session: Session, item_id: int) -> ItemFields:
     )
 
 
+def item_fields(session: Session, item_id: int) -> ItemFields:
+    return fields_of(_item(session, item_id))
+
+
+def apply_fields(item: AgendaItem, fields: ItemFields) -> None:
+    """Write fields onto an item as they are (``update_item`` checks them first)."""
+    item.title = fields.title
+    item.purpose = fields.purpose
+    item.presenter_id = fields.presenter_id
+    item.presenter_text = fields.presenter_text
+    item.minutes_allotted = fields.minutes
+    item.description = fields.description
+    item.confidential = fields.confidential
+
+
 def update_item(session: Session, item_id: int, fields: ItemFields) -> AgendaItem:
     """Save the editor's fields; a named person wins over free-text presenter."""
     item = _item(session, item_id)
@@ -292,13 +306,16 @@ def update_item(session: Session, item_id: int, fields: ItemFields) -> AgendaIte
     check_minutes(fields.minutes)
     if fields.presenter_id is not None and session.get(Person, fields.presenter_id) is None:
         raise NotFoundError("The presenter chosen is no longer in the people list.")
-    item.title = title
-    item.purpose = fields.purpose
-    item.presenter_id = fields.presenter_id
-    item.presenter_text = "" if fields.presenter_id is not None else fields.presenter_text.strip()
-    item.minutes_allotted = fields.minutes
-    item.description = fields.description.strip()
-    item.confidential = fields.confidential
+    presenter_text = "" if fields.presenter_id is not None else fields.presenter_text.strip()
+    apply_fields(
+        item,
+        replace(
+            fields,
+            title=title,
+            presenter_text=presenter_text,
+            description=fields.description.strip(),
+        ),
+    )
     session.flush()
     return item
 

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, NotFoundError
-from boardroom.services.agenda import delete_item, renumber, siblings_under
-from boardroom.storage.models import AgendaItem, Meeting, Paper, Purpose, StandingKind
+from boardroom.services.agenda import (
+    ItemFields,
+    apply_fields,
+    delete_item,
+    fields_of,
+    renumber,
+    siblings_under,
+)
+from boardroom.storage.models import AgendaItem, Meeting, Paper, StandingKind
 
 
 @dataclass(frozen=True)
@@ -36,13 +43,7 @@ class ItemSnapshot:
     meeting_id: int
     parent_id: int | None
     position: int  # its index among its siblings when it was taken off
-    title: str
-    purpose: Purpose
-    presenter_id: int | None
-    presenter_text: str
-    minutes: int
-    description: str
-    confidential: bool
+    fields: ItemFields
     standing: StandingKind | None
     papers: tuple[PaperSnapshot, ...]
     children: tuple[ItemSnapshot, ...]
@@ -54,13 +55,7 @@ def _snapshot(item: AgendaItem, position: int) -> ItemSnapshot:
         meeting_id=item.meeting_id,
         parent_id=item.parent_id,
         position=position,
-        title=item.title,
-        purpose=item.purpose,
-        presenter_id=item.presenter_id,
-        presenter_text=item.presenter_text,
-        minutes=item.minutes_allotted,
-        description=item.description,
-        confidential=item.confidential,
+        fields=fields_of(item),
         standing=item.standing,
         papers=tuple(
             PaperSnapshot(p.id, p.filename, p.sha256, p.size, p.mime_type) for p in item.papers
@@ -86,18 +81,11 @@ def remove_items(session: Session, item_ids: Sequence[int]) -> list[ItemSnapshot
 
 
 def _rows(snapshot: ItemSnapshot, parent_id: int | None) -> AgendaItem:
-    return AgendaItem(
+    item = AgendaItem(
         id=snapshot.item_id,
         meeting_id=snapshot.meeting_id,
         parent_id=parent_id,
         position=snapshot.position,
-        title=snapshot.title,
-        purpose=snapshot.purpose,
-        presenter_id=snapshot.presenter_id,
-        presenter_text=snapshot.presenter_text,
-        minutes_allotted=snapshot.minutes,
-        description=snapshot.description,
-        confidential=snapshot.confidential,
         standing=snapshot.standing,
         papers=[
             Paper(
@@ -110,6 +98,8 @@ def _rows(snapshot: ItemSnapshot, parent_id: int | None) -> AgendaItem:
             for p in snapshot.papers
         ],
     )
+    apply_fields(item, snapshot.fields)
+    return item
 
 
 def _restore(session: Session, snapshot: ItemSnapshot) -> None:
@@ -117,10 +107,10 @@ def _restore(session: Session, snapshot: ItemSnapshot) -> None:
         raise NotFoundError("That meeting no longer exists.")
     if snapshot.parent_id is not None and session.get(AgendaItem, snapshot.parent_id) is None:
         raise BoardroomError(
-            f"“{snapshot.title}” cannot be put back: the item it was under has gone."
+            f"“{snapshot.fields.title}” cannot be put back: the item it was under has gone."
         )
     if session.get(AgendaItem, snapshot.item_id) is not None:
-        raise BoardroomError(f"“{snapshot.title}” is already on the agenda.")
+        raise BoardroomError(f"“{snapshot.fields.title}” is already on the agenda.")
     siblings = siblings_under(session, snapshot.meeting_id, snapshot.parent_id)
     item = _rows(snapshot, snapshot.parent_id)
     session.add(item)

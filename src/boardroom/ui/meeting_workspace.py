@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QPalette
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -107,6 +107,7 @@ class MeetingWorkspace(QDialog):
         self.context = context
         self.meeting_id = meeting_id
         self.stage = Stage.NONE
+        self._stale = False
         self.resize(1180, 760)
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
@@ -225,10 +226,20 @@ class MeetingWorkspace(QDialog):
         self.actions.reload()
 
     def _record_changed(self) -> None:
-        """Minutes taken, actions agreed or the meeting moved elsewhere in the app."""
+        """Minutes taken, actions agreed or the meeting moved elsewhere in the app; a closed
+        workspace catches up when it is shown again."""
+        if not self.isVisible():
+            self._stale = True
+            return
         self._agenda_changed()
         self.minutes.reload()
         self.actions.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def _agenda_changed(self) -> None:
         """The agenda's first item turns *Build agenda* into *Circulate…*."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -127,6 +127,13 @@ class AgendaTab(QWidget):
         layout.addWidget(splitter, 1)
         self._shortcuts()
         self.reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closing the workspace sends the news at once rather than after the pause."""
+        if self._announce.isActive():
+            self._announce.stop()
+            self.context.data_changed.emit()
+        super().hideEvent(event)
 
     # -- building --------------------------------------------------------------------------
 
