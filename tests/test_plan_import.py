@@ -14,12 +14,14 @@ from tests.plan_builders import HEADERS, build_seed_like_plan, plan_table
 
 from boardroom.cli import main
 from boardroom.errors import BoardroomError
+from boardroom.services.actions import create_action
 from boardroom.services.boards import create_board
-from boardroom.services.plan_import import clean_number, read_plan_file, store_plan
+from boardroom.services.plan_import import clean_number, read_plan_file
 from boardroom.services.plan_sheet import guess_mapping, read_sheet
+from boardroom.services.plan_store import preview_plan, store_plan
 from boardroom.services.plan_word import parse_heading
 from boardroom.services.plans import record_progress
-from boardroom.storage.models import Plan, PlanItem, PlanItemUpdate, PlanSection, Rag
+from boardroom.storage.models import ActionPoint, Plan, PlanItem, PlanItemUpdate, PlanSection, Rag
 
 
 @pytest.fixture
@@ -82,9 +84,19 @@ def test_reimporting_a_newer_version_updates_items_by_number(database, tmp_path,
         item_13 = session.scalar(select(PlanItem).where(PlanItem.number == "1.3"))
         record_progress(session, item_13.id, Rag.AMBER, "Audit under way", on_date=date(2020, 1, 5))
         item_id = item_13.id
+        action_id = create_action(
+            session, board_id, "Audit report", owner_id=None, due_date=None, plan_item_ids=[item_id]
+        ).id
     newer = build_seed_like_plan(tmp_path / "Ofsted Improvement Plan v2.docx", version=2)
+    parsed = read_plan_file(newer)
+    with database.sessions() as session:
+        preview = preview_plan(session, board_id, parsed)
+    assert (preview.added, preview.updated, preview.unchanged) == (1, 1, 6)
+    assert preview.summary(done=False).startswith("This updates the plan “Ofsted Improvement")
+    with database.sessions() as session:
+        assert session.scalar(select(func.count(PlanItem.id))) == 7, "a preview stores nothing"
     with database.transaction() as session:
-        outcome = store_plan(session, board_id, read_plan_file(newer))
+        outcome = store_plan(session, board_id, parsed)
     assert not outcome.created
     assert (outcome.added, outcome.updated, outcome.unchanged) == (1, 1, 6)
     with database.sessions() as session:
@@ -94,6 +106,8 @@ def test_reimporting_a_newer_version_updates_items_by_number(database, tmp_path,
         assert item.activity == "Quality assurance review of assessments, plans and reviews"
         assert item.rag == Rag.AMBER, "the rating and its history survive a re-import"
         assert session.scalar(select(func.count(PlanItemUpdate.id))) == 1
+        linked = session.get(ActionPoint, action_id).plan_items
+        assert [i.id for i in linked] == [item_id], "the actions serving it stay linked"
 
 
 def test_a_corrupt_file_is_refused_and_nothing_is_imported(database, tmp_path):
@@ -193,7 +207,7 @@ def test_heading_forms():
 
 def _sheet_rows() -> list[list[str]]:
     return [
-        ["Ref", "Task", "Outcome wanted", "Due", "Lead", "Measure", "Recommendation"],
+        ["Ref", "What we will do", "Outcome wanted", "Due", "Lead", "Measure", "Recommendation"],
         ["1.1", "Review SFEF", "Evidence of impact", "March 2020", "S White", "Reports", "Rec 1"],
         ["", "and report to the Board", "", "", "", "", ""],
         ["2.1", "Tracking system", "Robust transitions", "Ongoing", "E Burke", "Numbers", "Rec 2"],
@@ -216,6 +230,22 @@ def test_csv_plan_with_a_column_mapping(database, tmp_path):
     board_id = _board(database)
     with database.transaction() as session:
         assert store_plan(session, board_id, plan).added == 2
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [
+        ("Task", "activity"),
+        ("Responsible officer", "lead"),
+        ("Priority", "section"),
+        ("Expected outcome", "desired_outcome"),
+        ("Deadline", "target"),
+        ("KPI", "measure"),
+        ("Comments", None),
+    ],
+)
+def test_headings_a_performance_team_writes(heading, field):
+    assert guess_mapping(["Ref", heading]) == ({"number": 0, field: 1} if field else {"number": 0})
 
 
 def test_excel_plan_guessing_the_columns(tmp_path):

@@ -12,12 +12,14 @@ from sqlalchemy import func, select
 from tests.plan_builders import build_seed_like_plan
 
 from boardroom.services.boards import create_board
-from boardroom.services.plans import load_plan_tree, plans_of_board
+from boardroom.services.plans import load_plan_tree, plans_of_board, record_progress
 from boardroom.storage.models import Board, Plan, PlanItem, PlanItemUpdate, Rag
 from boardroom.ui.context import AppContext
+from boardroom.ui.icons import rag_color
 from boardroom.ui.pages.plan import PlanPage
 from boardroom.ui.plan_import_wizard import MAPPING_PAGE, PREVIEW_PAGE, PlanImportWizard
 from boardroom.ui.plan_model import NODE_ROLE, PlanTreeModel, rollup_text
+from boardroom.ui.rag_rollup import rollup_chips
 
 
 @pytest.fixture
@@ -50,12 +52,16 @@ def test_tree_of_recommendations_and_activities(page, qtmodeltester, demo_databa
 
 
 def test_selecting_an_item_lists_the_actions_serving_it(page):
-    with page.context.database.sessions() as session:
-        item_id = session.scalar(select(PlanItem.id).where(PlanItem.number == "2.2"))
-    page.select_item(item_id)
-    assert "2.2" in page.detail_title.text()
-    assert page.actions_proxy.rowCount() == 1
-    assert page.actions_proxy.index(0, 0).data() == "IB-2019-02"
+    # IB-2019-02 serves 2.1 and 2.2: it is listed under both.
+    for number in ("2.1", "2.2"):
+        with page.context.database.sessions() as session:
+            item_id = session.scalar(select(PlanItem.id).where(PlanItem.number == number))
+        page.select_item(item_id)
+        assert number in page.detail_title.text()
+        assert page.actions_proxy.rowCount() == 1
+        assert page.actions_proxy.index(0, 0).data() == "IB-2019-02"
+        index = page.proxy.mapFromSource(page.model.index_of_item(item_id))
+        assert index.siblingAtColumn(PlanTreeModel.COL_ACTIONS).data() == "1"
     page.view.setCurrentIndex(page.proxy.index(1, 0))  # recommendation 2
     assert page.actions_heading.text() == "Actions serving this recommendation"
     assert page.actions_proxy.rowCount() == 1
@@ -104,12 +110,62 @@ def test_the_wizard_imports_a_new_version_of_the_plan(qtbot, database, tmp_path)
     wizard.file_page.path.setText(str(path))
     wizard.next()
     assert wizard.currentId() == PREVIEW_PAGE, "a Word plan needs no column mapping"
-    assert "2 recommendations, 7 activities" in wizard.preview_page.report.toPlainText()
+    _wait_for_preview(qtbot, wizard)
+    report = wizard.preview_page.report.toPlainText()
+    assert "2 recommendations, 7 activities" in report
+    assert "This creates the plan “Ofsted Improvement Plan”: 7 items to add" in report
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QWizard.DialogCode.Accepted
     with database.sessions() as session:
         assert session.scalar(select(func.count(PlanItem.id))) == 7
         assert session.scalar(select(Plan.title)) == "Ofsted Improvement Plan"
+
+    # The newer version: the preview says what changes, and the import updates in place.
+    newer = build_seed_like_plan(tmp_path / "plan v2.docx", version=2)
+    again = PlanImportWizard(context)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.file_page.target.currentText() == "The plan “Ofsted Improvement Plan”"
+    again.file_page.path.setText(str(newer))
+    again.next()
+    _wait_for_preview(qtbot, again)
+    report = again.preview_page.report.toPlainText()
+    assert "1 item to add, 1 to update, 6 unchanged" in report
+    assert "2.7 Review the current assessment procedures and pathways (December 2019) new" in report
+    assert "reviews (January 2020) changed" in report
+    with database.sessions() as session:
+        assert session.scalar(select(func.count(PlanItem.id))) == 7, "nothing stored yet"
+    again.button(QWizard.WizardButton.FinishButton).click()
+    with database.sessions() as session:
+        assert session.scalar(select(func.count(PlanItem.id))) == 8
+        assert session.scalar(select(func.count(Plan.id))) == 1
+
+
+def test_a_file_that_cannot_be_read_is_reported_in_the_wizard(qtbot, database, tmp_path):
+    with database.transaction() as session:
+        board_id = create_board(session, "Improvement Board").id
+    context = AppContext(database)
+    context.set_board(board_id)
+    broken = tmp_path / "plan.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip archive")
+    wizard = PlanImportWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(broken))
+    wizard.next()
+    _wait_for_preview(qtbot, wizard)
+    report = wizard.preview_page.report.toPlainText()
+    assert "cannot be read as a Word document" in report
+    assert "Nothing has been imported." in report
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    with database.sessions() as session:
+        assert session.scalar(select(func.count(Plan.id))) == 0
+
+
+def _wait_for_preview(qtbot, wizard: PlanImportWizard) -> None:
+    """The file is read off the GUI thread; wait until the last page shows what was read."""
+    assert wizard.preview_page.task is not None
+    qtbot.waitUntil(lambda: not wizard.preview_page.report.toPlainText().startswith("Reading"))
 
 
 def test_the_wizard_maps_spreadsheet_columns(qtbot, database, tmp_path):
@@ -118,7 +174,9 @@ def test_the_wizard_maps_spreadsheet_columns(qtbot, database, tmp_path):
     context = AppContext(database)
     context.set_board(board_id)
     path = tmp_path / "plan.csv"
-    path.write_text("Ref,Task,Due\n1.1,Review,March 2020\n1.2,Train,Ongoing\n", encoding="utf-8")
+    path.write_text(
+        "Ref,What we will do,Due\n1.1,Review,March 2020\n1.2,Train,Ongoing\n", encoding="utf-8"
+    )
     wizard = PlanImportWizard(context)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -129,12 +187,34 @@ def test_the_wizard_maps_spreadsheet_columns(qtbot, database, tmp_path):
     assert boxes["number"].currentText() == "Ref"
     assert boxes["activity"].currentData() is None
     wizard.next()
+    _wait_for_preview(qtbot, wizard)
     assert "cannot be imported" in wizard.preview_page.report.toPlainText()
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     wizard.back()
-    boxes["activity"].setCurrentIndex(boxes["activity"].findText("Task"))
+    boxes["activity"].setCurrentIndex(boxes["activity"].findText("What we will do"))
     wizard.next()
+    _wait_for_preview(qtbot, wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     with database.sessions() as session:
         targets = dict(session.execute(select(PlanItem.number, PlanItem.target_text)).all())
     assert targets == {"1.1": "March 2020", "1.2": "Ongoing"}
+
+
+def test_the_roll_up_is_drawn_as_coloured_chips(page, demo_database):
+    with demo_database.transaction() as session:
+        item_id = session.scalar(select(PlanItem.id).where(PlanItem.number == "1.1"))
+        record_progress(session, item_id, Rag.RED, "Review not started")
+    page.refresh()
+    section = page.proxy.index(0, 0)
+    rollup = section.data(NODE_ROLE).rollup
+    assert rollup_chips(rollup) == [(1, Rag.RED), (6, Rag.NOT_RATED)]
+    assert "40&nbsp;not rated" in page.summary.text() and "#c62828" in page.summary.text()
+    page.view.clearSelection()
+    page.resize(1200, 800)
+    image = page.view.viewport().grab(page.view.visualRect(section)).toImage()
+    colours = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+    assert rag_color("red").name() in colours, "a red chip on the recommendation's line"
+    assert rag_color("not_rated").name() in colours
+    assert rag_color("green").name() not in colours, "no chip for a count of nought"

@@ -9,8 +9,9 @@ from pathlib import Path
 from boardroom.commands import CommandGroups
 from boardroom.commands.meetings import board_id_named
 from boardroom.errors import BoardroomError
-from boardroom.services.plan_import import ITEM_FIELDS, SECTION_FIELDS, read_plan_file, store_plan
+from boardroom.services.plan_import import ITEM_FIELDS, SECTION_FIELDS, read_plan_file
 from boardroom.services.plan_sheet import read_sheet
+from boardroom.services.plan_store import store_plan
 from boardroom.storage.database import open_database
 
 

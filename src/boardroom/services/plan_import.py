@@ -5,8 +5,7 @@ Plans arrive as council Word documents converted from PDF and back, so the rows 
 an activity split across a page break continues in an unnumbered row, numbers carry stray
 characters ("2.4-"), blank rows separate nothing. All of that is tidied here; anything that
 cannot be understood stops the import with the table and row named, before anything is
-stored. Re-importing a newer version updates items by number, so the RAG history and the
-actions linked to an item survive.
+stored; ``plan_store`` then stores the plan read.
 """
 
 from __future__ import annotations
@@ -16,12 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from boardroom.errors import BoardroomError, NotFoundError
-from boardroom.services.plans import parse_target
-from boardroom.storage.models import Board, Plan, PlanItem, PlanSection
+from boardroom.errors import BoardroomError
+from boardroom.storage.models import PlanItem
 
 # The item columns of a plan, in the seed plan's order, with the header each is known by.
 ITEM_FIELDS: dict[str, str] = {
@@ -40,17 +35,60 @@ SECTION_FIELDS: dict[str, str] = {
 }
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "number": ("no", "number", "item", "item no", "ref", "reference"),
-    "activity": ("planned activity", "activity", "planned activities", "action"),
+    "activity": (
+        "planned activity",
+        "planned activities",
+        "activity",
+        "activities",
+        "action",
+        "task",
+    ),
     "desired_outcome": ("desired outcome", "desired outcomes", "expected outcome"),
     "target": ("target date", "target", "due", "due date", "deadline", "timescale"),
-    "lead": ("lead", "leads", "lead officer", "responsible", "owner"),
+    "lead": (
+        "lead",
+        "leads",
+        "lead officer",
+        "lead officers",
+        "responsible",
+        "responsible officer",
+        "accountable officer",
+        "owner",
+    ),
     "measure": ("measure", "measures", "measure of success", "success measure", "kpi"),
-    "section": ("section", "section no", "recommendation no", "priority no"),
+    "section": (
+        "section",
+        "section no",
+        "recommendation no",
+        "recommendation number",
+        "priority",
+        "priority no",
+    ),
     "recommendation": ("recommendation", "ofsted recommendation", "improvement action"),
     "outcome": ("outcome", "priority outcome", "improvement outcome", "section outcome"),
 }
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
+def _longest(field: str) -> int | None:
+    """How many characters the database keeps of an item field (None: no limit)."""
+    column = PlanItem.__table__.c.get("target_text" if field == "target" else field)
+    return getattr(column.type, "length", None) if column is not None else None
+
+
+_LONGEST = {name: length for name in ITEM_FIELDS if (length := _longest(name)) is not None}
+
+
+def _check_lengths(item: ParsedItem) -> None:
+    """Refuse, naming the row, a cell too long to store (rather than fail at the end)."""
+    for name, length in _LONGEST.items():
+        text = item.number if name == "number" else getattr(item, name)
+        if len(text) > length:
+            raise BoardroomError(
+                f"{item.where}: the {ITEM_FIELDS[name]} of item {item.number} is "
+                f"{len(text):,} characters long; at most {length:,} fit."
+            )
 
 
 def normalise_header(text: str) -> str:
@@ -148,6 +186,7 @@ class PlanAssembler:
         section = self.section(int((section_number or number).split(".")[0]))
         section.recommendation = section.recommendation or values.get("recommendation", "")
         section.outcome = section.outcome or values.get("outcome", "")
+        _check_lengths(item)
         section.items.append(item)
         self._last = item
         return section
@@ -162,6 +201,7 @@ class PlanAssembler:
         for key in ITEM_FIELDS:
             if key != "number" and values.get(key):
                 setattr(self._last, key, _join(getattr(self._last, key), values[key]))
+        _check_lengths(self._last)
 
     def finish(self) -> ParsedPlan:
         if not self.plan.item_count:
@@ -171,111 +211,6 @@ class PlanAssembler:
                 + "."
             )
         return self.plan
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    plan_id: int
-    plan_title: str
-    created: bool
-    added: int
-    updated: int
-    unchanged: int
-    not_in_file: tuple[str, ...]  # numbers of items kept although the file no longer has them
-
-    def summary(self) -> str:
-        verb = "Created" if self.created else "Updated"
-        text = (
-            f"{verb} the plan “{self.plan_title}”: {self.added} items added, "
-            f"{self.updated} updated, {self.unchanged} unchanged."
-        )
-        if self.not_in_file:
-            text += (
-                f" {len(self.not_in_file)} items not in the file were kept: "
-                + ", ".join(self.not_in_file)
-                + "."
-            )
-        return text
-
-
-def choose_plan(session: Session, board_id: int, title: str | None) -> Plan | None:
-    """The plan an import updates: the one of that title, else the board's only plan."""
-    plans = list(session.scalars(select(Plan).where(Plan.board_id == board_id)))
-    if title:
-        return next((plan for plan in plans if plan.title == title), None)
-    if len(plans) > 1:
-        names = ", ".join(f"“{plan.title}”" for plan in plans)
-        raise BoardroomError(
-            f"This board has several plans ({names}); say which one the file updates."
-        )
-    return plans[0] if plans else None
-
-
-def store_plan(
-    session: Session, board_id: int, parsed: ParsedPlan, *, plan_title: str | None = None
-) -> ImportOutcome:
-    """Create the plan or update it in place, matching items by number."""
-    if session.get(Board, board_id) is None:
-        raise NotFoundError("That board no longer exists.")
-    plan = choose_plan(session, board_id, plan_title)
-    created = plan is None
-    if plan is None:
-        plan = Plan(board_id=board_id, title=plan_title or parsed.title)
-        session.add(plan)
-        session.flush()
-    sections = {section.number: section for section in plan.sections}
-    existing = {item.number: item for section in plan.sections for item in section.items}
-    added = updated = unchanged = 0
-    for number in sorted(parsed.sections):
-        spec = parsed.sections[number]
-        section = sections.get(number)
-        if section is None:
-            section = sections[number] = PlanSection(plan=plan, number=number)
-            session.add(section)
-        section.recommendation = spec.recommendation or section.recommendation
-        section.outcome = spec.outcome or section.outcome
-        for position, item_spec in enumerate(spec.items):
-            values = {
-                "section": section,
-                "position": position,
-                "activity": item_spec.activity,
-                "desired_outcome": item_spec.desired_outcome,
-                "target_text": item_spec.target,
-                "target_date": parse_target(item_spec.target),
-                "lead": item_spec.lead,
-                "measure": item_spec.measure,
-            }
-            item = existing.pop(item_spec.number, None)
-            if item is None:
-                session.add(PlanItem(number=item_spec.number, **values))
-                added += 1
-            elif _apply(item, values):
-                updated += 1
-            else:
-                unchanged += 1
-    session.flush()
-    return ImportOutcome(
-        plan_id=plan.id,
-        plan_title=plan.title,
-        created=created,
-        added=added,
-        updated=updated,
-        unchanged=unchanged,
-        not_in_file=tuple(sorted(existing, key=_number_key)),
-    )
-
-
-def _apply(item: PlanItem, values: dict[str, object]) -> bool:
-    changed = False
-    for name, value in values.items():
-        if getattr(item, name) != value:
-            setattr(item, name, value)
-            changed = changed or name != "position"
-    return changed
-
-
-def _number_key(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
 def read_plan_file(path: Path, mapping: dict[str, int] | None = None) -> ParsedPlan:

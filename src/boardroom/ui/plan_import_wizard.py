@@ -1,13 +1,15 @@
 """The plan import wizard: choose the file and the plan it updates, map a spreadsheet's
-columns, check what was read, then import it in one transaction."""
+columns, check what was read and what it would change, then import it in one transaction.
+
+The file is read off the GUI thread (a long Word plan takes a moment), behind a progress
+indicator; nothing is stored before *Import* is pressed, and a file that cannot be read
+says which table and row is wrong on the last page, with *Import* left disabled."""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,14 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.errors import BoardroomError
-from boardroom.services.plan_import import ParsedPlan, read_plan_file, store_plan
+from boardroom.services.plan_import import ParsedPlan, read_plan_file
 from boardroom.services.plan_sheet import SUFFIXES, Sheet, field_labels, guess_mapping, read_sheet
+from boardroom.services.plan_store import ImportOutcome, preview_plan, store_plan
 from boardroom.services.plans import plans_of_board
+from boardroom.ui.background import BackgroundTask, Progress, run_in_background
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
 
 NEW_PLAN = -1
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose &-letter moves to its field (Alt+F for the file, and so on)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 class _FilePage(QWizardPage):
@@ -49,20 +60,30 @@ class _FilePage(QWizardPage):
         layout = QFormLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("The plan's .docx, .csv or .xlsx file"))
         self.path.textChanged.connect(lambda _text: self.completeChanged.emit())
         browse = QPushButton(icon("open"), self.tr("&Browse…"))
         browse.clicked.connect(self.browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        layout.addRow(self.tr("&File"), row)
+        layout.addRow(_label(self.tr("&File"), self.path), row)
         self.target = QComboBox()
-        layout.addRow(self.tr("&Update"), self.target)
+        layout.addRow(_label(self.tr("&Update"), self.target), self.target)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Title of the new plan (default: from the file)"))
-        layout.addRow(self.tr("&Title"), self.title)
+        layout.addRow(_label(self.tr("&Title"), self.title), self.title)
         self.target.currentIndexChanged.connect(
             lambda _i: self.title.setEnabled(self.target.currentData() == NEW_PLAN)
         )
+        hint = QLabel(
+            self.tr(
+                "Items are matched by number: importing a newer version updates them and keeps "
+                "their RAG history and the actions that serve them."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        layout.addRow("", hint)
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -83,7 +104,7 @@ class _FilePage(QWizardPage):
         self.owner.sheet = None
         try:
             if path.suffix.casefold() in SUFFIXES:
-                self.owner.sheet = read_sheet(path)
+                self.owner.sheet = read_sheet(path)  # the headings, for the mapping page
             elif not path.is_file():
                 raise BoardroomError(f"The file “{path}” does not exist.")
         except BoardroomError as error:
@@ -144,12 +165,16 @@ class _MappingPage(QWizardPage):
 
 
 class _PreviewPage(QWizardPage):
-    """What was read, before anything is stored; errors name the table and row."""
+    """What was read and what importing it would change, before anything is stored."""
 
     def __init__(self, wizard: PlanImportWizard) -> None:
         super().__init__()
         self.owner = wizard
+        self.task: BackgroundTask[ParsedPlan | BoardroomError] | None = None
         self.setTitle(self.tr("Check what was read"))
+        self.setSubTitle(
+            self.tr("Nothing is stored until you press Import, and then all of it at once.")
+        )
         layout = QVBoxLayout(self)
         self.report = QTextBrowser()
         layout.addWidget(self.report)
@@ -157,26 +182,63 @@ class _PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.owner.parsed = None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            assert self.owner.path is not None
-            parsed = read_plan_file(self.owner.path, self.owner.mapping)
-        except BoardroomError as error:
+        self.owner.preview = None
+        path, mapping = self.owner.path, self.owner.mapping
+        assert path is not None
+        self.report.setHtml(f"<p><i>{escape(self.tr('Reading {0}…').format(path.name))}</i></p>")
+
+        def work(_progress: Progress) -> ParsedPlan | BoardroomError:
+            # A file that cannot be read is an answer for this page, not a failure.
+            try:
+                return read_plan_file(path, mapping)
+            except BoardroomError as error:
+                return error
+
+        self.task = run_in_background(
+            self,
+            self.tr("Reading {0}…").format(path.name),
+            work,
+            self._show,
+            title=self.owner.windowTitle(),
+        )
+
+    def _show(self, result: ParsedPlan | BoardroomError) -> None:
+        if isinstance(result, ParsedPlan):
+            try:
+                with self.owner.context.database.sessions() as session:
+                    self.owner.preview = preview_plan(
+                        session,
+                        self.owner.board_id,
+                        result,
+                        plan_title=self.owner.plan_title(result),
+                    )
+            except BoardroomError as error:
+                result = error
+        if isinstance(result, BoardroomError):
             self.report.setHtml(
                 f'<p style="color:#c62828"><b>{self.tr("This file cannot be imported.")}</b></p>'
-                f"<p>{escape(error.message)}</p><p>{self.tr('Nothing has been imported.')}</p>"
+                f"<p>{escape(result.message)}</p><p>{self.tr('Nothing has been imported.')}</p>"
             )
-            self.completeChanged.emit()
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.owner.parsed = parsed
+        else:
+            self.owner.parsed = result
+            self.report.setHtml(self._describe(result, self.owner.preview))
+        self.completeChanged.emit()
+
+    def _describe(self, parsed: ParsedPlan, outcome: ImportOutcome | None) -> str:
+        assert outcome is not None
+        new, changed = set(outcome.new), set(outcome.changed)
+        tags = {
+            number: f' <span style="color:#2e7d32"><b>{self.tr("new")}</b></span>' for number in new
+        } | {
+            number: f' <span style="color:#b26a00"><b>{self.tr("changed")}</b></span>'
+            for number in changed
+        }
         lines = [
             f"<p><b>{escape(parsed.title)}</b>: "
             + self.tr("{0} recommendations, {1} activities.").format(
                 len(parsed.sections), parsed.item_count
             )
-            + "</p>"
+            + f"</p><p>{escape(outcome.summary(done=False))}</p>"
         ]
         for number in sorted(parsed.sections):
             section = parsed.sections[number]
@@ -185,13 +247,12 @@ class _PreviewPage(QWizardPage):
                 "<ul>"
                 + "".join(
                     f"<li><b>{escape(item.number)}</b> {escape(item.activity)} "
-                    f"<i>({escape(item.target or '-')})</i></li>"
+                    f"<i>({escape(item.target or '-')})</i>{tags.get(item.number, '')}</li>"
                     for item in section.items
                 )
                 + "</ul>"
             )
-        self.report.setHtml("".join(lines))
-        self.completeChanged.emit()
+        return "".join(lines)
 
     def isComplete(self) -> bool:
         return self.owner.parsed is not None
@@ -203,13 +264,17 @@ class PlanImportWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        assert context.board_id is not None, "a plan is imported into the board shown"
+        self.board_id: int = context.board_id
         self.path: Path | None = None
         self.sheet: Sheet | None = None
         self.mapping: dict[str, int] | None = None
         self.parsed: ParsedPlan | None = None
+        self.preview: ImportOutcome | None = None
+        self.outcome: ImportOutcome | None = None
         self.setWindowTitle(self.tr("Import an improvement plan"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.resize(720, 560)
+        self.resize(760, 580)
         self.file_page = _FilePage(self)
         self.mapping_page = _MappingPage(self)
         self.preview_page = _PreviewPage(self)
@@ -217,7 +282,7 @@ class PlanImportWizard(QWizard):
         self.setPage(MAPPING_PAGE, self.mapping_page)
         self.setPage(PREVIEW_PAGE, self.preview_page)
         with context.database.sessions() as session:
-            plans = plans_of_board(session, context.board_id) if context.board_id else []
+            plans = plans_of_board(session, self.board_id)
         self.plan_titles = dict(plans)
         for existing_id, title in plans:
             self.file_page.target.addItem(self.tr("The plan “{0}”").format(title), existing_id)
@@ -225,21 +290,22 @@ class PlanImportWizard(QWizard):
         self.file_page.target.setCurrentIndex(
             max(self.file_page.target.findData(plan_id), 0) if plan_id else 0
         )
-        hint = QLabel(self.tr("Items are matched by number: a newer version updates them."))
-        hint.setEnabled(False)
-        self.file_page.layout().addRow("", hint)
 
-    def accept(self) -> None:
-        if self.parsed is None or self.context.board_id is None:
-            return
+    def plan_title(self, parsed: ParsedPlan) -> str:
+        """The plan to update, or the title of the new one (by default the file's own)."""
         target = self.file_page.target.currentData()
         if target == NEW_PLAN:
-            title = self.file_page.title.text().strip() or self.parsed.title
-        else:
-            title = self.plan_titles[target]
+            return self.file_page.title.text().strip() or parsed.title
+        return self.plan_titles[target]
+
+    def accept(self) -> None:
+        if self.parsed is None:
+            return
         try:
             with self.context.database.transaction() as session:
-                outcome = store_plan(session, self.context.board_id, self.parsed, plan_title=title)
+                outcome = store_plan(
+                    session, self.board_id, self.parsed, plan_title=self.plan_title(self.parsed)
+                )
         except BoardroomError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return

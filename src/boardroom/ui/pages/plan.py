@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,11 @@ from boardroom.services.plans import (
     update_item_field,
 )
 from boardroom.storage.models import Rag
-from boardroom.ui.actions_model import ActionsFilterProxy, ActionsTableModel
+from boardroom.ui.actions_model import (
+    ActionsFilterProxy,
+    ActionsTableModel,
+    configure_action_columns,
+)
 from boardroom.ui.icons import icon
 from boardroom.ui.pages.base import Page
 from boardroom.ui.plan_import_wizard import PlanImportWizard
@@ -50,18 +54,19 @@ from boardroom.ui.plan_model import (
     RAG_LABELS,
     PlanFilterProxy,
     PlanTreeModel,
-    rollup_text,
 )
+from boardroom.ui.rag_rollup import SectionRowDelegate, rollup_html
 
 
 class PlanPage(Page):
     key = "plan"
-    title = "Plan"
+    title = QT_TRANSLATE_NOOP("Page", "Plan")
     icon_name = "plan"
-    empty_headline = "No improvement plan yet"
-    empty_hint = (
+    empty_headline = QT_TRANSLATE_NOOP("Page", "No improvement plan yet")
+    empty_hint = QT_TRANSLATE_NOOP(
+        "Page",
         "Import the board's improvement plan from Word, CSV or Excel (Ctrl+N) to track its "
-        "recommendations, activities and RAG ratings."
+        "recommendations, activities and RAG ratings.",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -92,7 +97,7 @@ class PlanPage(Page):
         self.plan_box.setMinimumWidth(280)
         self.plan_box.currentIndexChanged.connect(lambda _i: self._load_plan())
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-weight: 600;")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         import_button = QPushButton(icon("import"), self.tr("&Import or update…"))
         import_button.setToolTip(
             self.tr(
@@ -112,6 +117,7 @@ class PlanPage(Page):
         view.sortByColumn(PlanTreeModel.COL_NUMBER, Qt.SortOrder.AscendingOrder)
         view.setAlternatingRowColors(True)
         view.setUniformRowHeights(True)
+        view.setItemDelegateForColumn(PlanTreeModel.COL_NUMBER, SectionRowDelegate(view))
         view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -142,25 +148,14 @@ class PlanPage(Page):
             self.view.setColumnWidth(column, width)
         self._span_sections()
 
-    def _configure_action_columns(self) -> None:
-        header = self.actions_view.horizontalHeader()
-        header.setSectionResizeMode(ActionsTableModel.COL_ACTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (ActionsTableModel.COL_REFERENCE, 95),
-            (ActionsTableModel.COL_OWNER, 120),
-            (ActionsTableModel.COL_DUE, 115),
-            (ActionsTableModel.COL_STATUS, 85),
-        ):
-            self.actions_view.setColumnWidth(column, width)
-
     def _details(self) -> QWidget:
         panel = QWidget()
         columns = QHBoxLayout(panel)
         columns.setContentsMargins(0, 8, 0, 0)
         layout = QVBoxLayout()
         right = QVBoxLayout()
-        columns.addLayout(layout, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(layout, 2)
+        columns.addLayout(right, 3)  # the actions table needs the width more than the form
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
         self.detail_title.setStyleSheet("font-weight: 600;")
@@ -173,7 +168,9 @@ class PlanPage(Page):
         form = QFormLayout(self.progress_box)
         self.rag_box = QComboBox()
         for rag in Rag:
-            self.rag_box.addItem(self.tr(RAG_LABELS[rag]), rag.value)
+            self.rag_box.addItem(
+                QCoreApplication.translate("PlanTreeModel", RAG_LABELS[rag]), rag.value
+            )
         self.rag_date = QLineEdit()
         self.rag_date.setPlaceholderText(self.tr("today"))
         self.rag_note = QLineEdit()
@@ -194,6 +191,8 @@ class PlanPage(Page):
         self.history.setMinimumHeight(70)
         form.addRow(self.tr("History"), self.history)
         layout.addWidget(self.progress_box, 1)
+        self.detail_stretch = QWidget()  # keeps the text at the top while no item is chosen
+        layout.addWidget(self.detail_stretch, 1)
         self.actions_heading = QLabel(self.tr("Actions serving this activity"))
         self.actions_heading.setStyleSheet("font-weight: 600;")
         right.addWidget(self.actions_heading)
@@ -205,8 +204,8 @@ class PlanPage(Page):
         self.actions_view.verticalHeader().hide()
         self.actions_view.setSortingEnabled(True)
         self.actions_view.setWordWrap(False)
-        for column in range(ActionsTableModel.COL_PLAN, ActionsTableModel.COL_REVIEWED + 1):
-            self.actions_view.setColumnHidden(column, True)
+        self.actions_view.setAlternatingRowColors(True)
+        self.actions_view.sortByColumn(ActionsTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
         right.addWidget(self.actions_view, 1)
         return panel
 
@@ -240,7 +239,9 @@ class PlanPage(Page):
             rows = load_action_rows(session, board_id=self.context.board_id, as_of=self.today)
         self.model.set_tree(self.tree_data)
         self.actions_model.set_rows(rows)
-        self._configure_action_columns()
+        configure_action_columns(self.actions_view, (row.reference for row in rows))
+        for column in range(ActionsTableModel.COL_PLAN, ActionsTableModel.COL_REVIEWED + 1):
+            self.actions_view.setColumnHidden(column, True)
         self._configure_columns()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
@@ -250,7 +251,8 @@ class PlanPage(Page):
             title = self.tree_data.title
             published = f" ({self.tree_data.published})" if self.tree_data.published else ""
             self.summary.setText(
-                f"{escape(title)}{escape(published)}    {rollup_text(self.tree_data.rollup)}"
+                f"<b>{escape(title)}{escape(published)}</b> &nbsp;&nbsp; "
+                f"{rollup_html(self.tree_data.rollup)}"
             )
         self._reselect(selected)
 
@@ -277,6 +279,7 @@ class PlanPage(Page):
     def _show_node(self, node: SectionNode | ItemNode | None) -> None:
         is_item = isinstance(node, ItemNode)
         self.progress_box.setVisible(is_item)
+        self.detail_stretch.setVisible(not is_item)
         if node is None:
             self.detail_title.setText(self.tr("Select an activity"))
             self.detail_text.setText(
@@ -288,7 +291,7 @@ class PlanPage(Page):
             self.detail_title.setText(self.tr("Recommendation {0}").format(node.number))
             self.detail_text.setText(
                 f"<p>{escape(node.recommendation)}</p><p><b>{self.tr('Outcome')}:</b> "
-                f"{escape(node.outcome)}</p><p>{rollup_text(node.rollup)}</p>"
+                f"{escape(node.outcome)}</p><p>{rollup_html(node.rollup)}</p>"
             )
             self.actions_heading.setText(self.tr("Actions serving this recommendation"))
             self.actions_proxy.set_filter(ActionFilter(section_id=node.id))
@@ -306,16 +309,26 @@ class PlanPage(Page):
         self.rag_box.setCurrentIndex(self.rag_box.findData(node.rag.value))
         with self.context.database.sessions() as session:
             updates = item_history(session, node.id)
+        rag_names = {
+            rag: QCoreApplication.translate("PlanTreeModel", label)
+            for rag, label in RAG_LABELS.items()
+        }
         self.history.setHtml(
             "".join(
-                f"<p><b>{format_date(u.on_date)}</b> · {self.tr(RAG_LABELS[u.rag])}<br>"
-                f"{escape(u.note)}</p>"
+                f"<p><b>{format_date(u.on_date)}</b> · {rag_names[u.rag]}<br>{escape(u.note)}</p>"
                 for u in updates
             )
-            or f"<i>{self.tr('Not rated yet.')}</i>"
+            or f"<i>{self._no_history(node)}</i>"
         )
         self.actions_heading.setText(self.tr("Actions serving this activity"))
         self.actions_proxy.set_filter(ActionFilter(plan_item_id=node.id))
+
+    def _no_history(self, node: ItemNode) -> str:
+        if node.rag == Rag.NOT_RATED:
+            return self.tr("Not rated yet: choose a rating, say why, and record it.")
+        return self.tr("Rated {0}, with no dated note recorded yet.").format(
+            QCoreApplication.translate("PlanTreeModel", RAG_LABELS[node.rag]).lower()
+        )
 
     def apply_search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
