@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
+from boardroom import holiday_cache
 from boardroom.errors import BoardroomError
 
 DEFAULT_REGION = "GB-ENG"
@@ -25,6 +26,9 @@ REGIONS = {
 
 @lru_cache(maxsize=64)
 def _holidays(region: str, year: int) -> dict[date, str]:
+    known = holiday_cache.cached(region, year)
+    if known is not None:
+        return known
     import holidays  # deferred: the package is large and start-up should not pay for it
 
     country, _, subdivision = region.partition("-")
@@ -34,7 +38,9 @@ def _holidays(region: str, year: int) -> dict[date, str]:
         raise BoardroomError(
             f"Unknown bank-holiday region “{region}”; use an ISO code such as GB-ENG."
         ) from exc
-    return dict(calendar.items())
+    found = dict(calendar.items())
+    holiday_cache.keep(region, year, found)
+    return found
 
 
 def is_working_day(day: date, region: str = DEFAULT_REGION) -> bool:

@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="3 boards, 3,000 actions and fewer samples: a check that it all runs",
+        help="2 boards, 1,000 actions and fewer samples: a check that it all runs",
     )
     parser.add_argument("--out", metavar="FILE", help="also write the JSON to this file")
     parser.add_argument("--repeat", type=int, metavar="N", help="samples per timed figure")

@@ -24,7 +24,7 @@ from boardroom.errors import BoardroomError
 from boardroom.storage.models import ActionPoint, Board, Meeting
 
 FULL = Scale()
-QUICK = Scale(boards=3, years=3, people=150, actions=3_000)
+QUICK = Scale(boards=2, years=2, people=80, plan_items=20, actions=1_000)
 # dashboard_queries compares the full data with the same boards and meetings but a tenth of
 # the actions: only the number of actions differs between the two.
 SMALL_SCHEMA = "bench_small"

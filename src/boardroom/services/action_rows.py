@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from operator import attrgetter
 from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, false, func, select
@@ -66,10 +67,17 @@ class ActionRow(NamedTuple):
     overdue: bool
     due_soon: bool
     version: int
+    search_text: str  # what the search box looks in, case-folded once at load
 
     @property
     def plan_numbers(self) -> str:
         return ", ".join(link.number for link in self.plan_links)
+
+
+def search_text(reference: str, description: str, owner: str, links: Sequence[PlanLink]) -> str:
+    """Reference, action, owner and plan numbers: the words a search matches."""
+    numbers = ", ".join(link.number for link in links)
+    return f"{reference} {description} {owner} {numbers}".casefold()
 
 
 def load_action_rows(
@@ -79,18 +87,23 @@ def load_action_rows(
     as_of: date,
     where: Sequence[ColumnElement[bool]] = (),
 ) -> list[ActionRow]:
-    """Every action (of one board, or all) as rows, in three queries whatever the count."""
+    """Every action (of one board, or all) as rows, in three queries whatever the count.
+
+    The last update and the last review are looked up per action through the index on
+    (action, date): grouping every update of every board first would cost the same for one
+    board's outstanding handful as for all 30,000 actions.
+    """
     last_update = (
-        select(ActionUpdate.action_id, func.max(ActionUpdate.on_date).label("on"))
-        .group_by(ActionUpdate.action_id)
-        .subquery()
+        select(func.max(ActionUpdate.on_date))
+        .where(ActionUpdate.action_id == ActionPoint.id)
+        .scalar_subquery()
     )
     reviewed = aliased(Meeting)
     last_review = (
-        select(ActionUpdate.action_id, func.max(reviewed.starts_at).label("at"))
-        .join(reviewed, reviewed.id == ActionUpdate.meeting_id)
-        .group_by(ActionUpdate.action_id)
-        .subquery()
+        select(func.max(reviewed.starts_at))
+        .join(ActionUpdate, reviewed.id == ActionUpdate.meeting_id)
+        .where(ActionUpdate.action_id == ActionPoint.id)
+        .scalar_subquery()
     )
     origin = aliased(Meeting)
     conditions = [*where]
@@ -112,8 +125,8 @@ def load_action_rows(
             ActionPoint.origin_meeting_id,
             origin.starts_at,
             AgendaItem.title,
-            last_update.c.on,
-            last_review.c.at,
+            last_update,
+            last_review,
             ActionPoint.closed_at,
             ActionPoint.version,
         )
@@ -121,8 +134,6 @@ def load_action_rows(
         .outerjoin(Person, Person.id == ActionPoint.owner_id)
         .outerjoin(origin, origin.id == ActionPoint.origin_meeting_id)
         .outerjoin(AgendaItem, AgendaItem.id == ActionPoint.origin_item_id)
-        .outerjoin(last_update, last_update.c.action_id == ActionPoint.id)
-        .outerjoin(last_review, last_review.c.action_id == ActionPoint.id)
         .where(*conditions)
         .order_by(ActionPoint.year.desc(), ActionPoint.sequence.desc(), ActionPoint.id)
     )
@@ -155,19 +166,21 @@ def load_action_rows(
         if region not in limits:
             limits[region] = (overdue_cutoff(as_of, region), due_soon_limit(as_of, region))
         cutoff, soon = limits[region]
+        owner = f"{title} {name}".strip() if name else ""
+        plan_links = links.get(action_id, ())
         rows.append(make((
-            action_id, reference, description, owner_id,
-            f"{title} {name}".strip() if name else "",
+            action_id, reference, description, owner_id, owner,
             due, status, board, board_name, origin_id,
             origin_at.date() if origin_at else None,
             item_title or "",
-            links.get(action_id, ()),
+            plan_links,
             last_on,
             reviewed_at.date() if reviewed_at else None,
             closed_at,
             outstanding and due <= cutoff,
             outstanding and cutoff < due <= soon,
             version,
+            search_text(reference, description, owner, plan_links),
         )))  # fmt: skip
     return rows
 
@@ -223,31 +236,37 @@ class ActionFilter:
     text: str = ""
 
     def matches(self, row: ActionRow) -> bool:
-        if self.statuses and row.status not in self.statuses:
-            return False
-        if self.owner_id is not None and row.owner_id != self.owner_id:
-            return False
-        if self.overdue_only and not row.overdue:
-            return False
-        if self.due_before is not None and (
-            row.due_date is None or row.due_date >= self.due_before
-        ):
-            return False
-        if self.board_id is not None and row.board_id != self.board_id:
-            return False
-        if self.section_id is not None and all(
-            link.section_id != self.section_id for link in row.plan_links
-        ):
-            return False
-        if self.plan_item_id is not None and all(
-            link.item_id != self.plan_item_id for link in row.plan_links
-        ):
-            return False
-        if self.origin_meeting_id is not None and row.origin_meeting_id != self.origin_meeting_id:
-            return False
-        if self.changed_since is not None and not moved_since(row, self.changed_since):
-            return False
-        return not self.text or _matches_text(row, self.text)
+        return bool(self.positions((row,)))
+
+    def positions(self, rows: Sequence[ActionRow]) -> list[int]:
+        """Where the rows that pass stand in ``rows``, in order.
+
+        The rows are narrowed one condition at a time by plain comprehensions, each over what
+        the last one kept: over 30,000 actions that takes a few milliseconds, where testing
+        every condition row by row took a hundred — too slow for a search box.
+        """
+        keep: Sequence[int] = range(len(rows))
+        if self.board_id is not None:
+            keep = [i for i in keep if rows[i].board_id == self.board_id]
+        if self.statuses:
+            keep = [i for i in keep if rows[i].status in self.statuses]
+        if self.owner_id is not None:
+            keep = [i for i in keep if rows[i].owner_id == self.owner_id]
+        if self.overdue_only:
+            keep = [i for i in keep if rows[i].overdue]
+        if (before := self.due_before) is not None:
+            keep = [i for i in keep if (due := rows[i].due_date) is not None and due < before]
+        if (section := self.section_id) is not None:
+            keep = [i for i in keep if any(p.section_id == section for p in rows[i].plan_links)]
+        if (item := self.plan_item_id) is not None:
+            keep = [i for i in keep if any(p.item_id == item for p in rows[i].plan_links)]
+        if (meeting := self.origin_meeting_id) is not None:
+            keep = [i for i in keep if rows[i].origin_meeting_id == meeting]
+        if (since := self.changed_since) is not None:
+            keep = [i for i in keep if moved_since(rows[i], since)]
+        for word in self.text.casefold().split():
+            keep = [i for i in keep if word in rows[i].search_text]
+        return list(keep)
 
 
 def moved_since(row: ActionRow, since: date | None) -> bool:
@@ -255,14 +274,9 @@ def moved_since(row: ActionRow, since: date | None) -> bool:
     return since is not None and row.last_update_on is not None and row.last_update_on > since
 
 
-def _matches_text(row: ActionRow, text: str) -> bool:
-    needle = text.casefold()
-    haystack = f"{row.reference} {row.description} {row.owner} {row.plan_numbers}".casefold()
-    return all(word in haystack for word in needle.split())
-
-
 def filter_rows(rows: Iterable[ActionRow], action_filter: ActionFilter) -> list[ActionRow]:
-    return [row for row in rows if action_filter.matches(row)]
+    listed = rows if isinstance(rows, Sequence) else list(rows)
+    return [listed[i] for i in action_filter.positions(listed)]
 
 
 @dataclass(frozen=True)
@@ -277,16 +291,20 @@ class ActionCounts:
 
 
 def summarise(rows: Iterable[ActionRow], as_of: date, since: date | None = None) -> ActionCounts:
-    """Counts over rows already loaded (the Actions page after its filters)."""
-    quarter = quarter_start(as_of)
-    open_ = overdue = soon = closed = moved = 0
-    for row in rows:
-        open_ += row.status in OUTSTANDING
-        overdue += row.overdue
-        soon += row.due_soon
-        closed += row.closed_at is not None and quarter <= row.closed_at.date() <= as_of
-        moved += moved_since(row, since)
-    return ActionCounts(open_, overdue, soon, closed, moved)
+    """Counts over rows already loaded (the Actions page after its filters), a column at a
+    time so that the counts line keeps up with typing over 30,000 actions."""
+    listed = rows if isinstance(rows, Sequence) else list(rows)
+    quarter = datetime.combine(quarter_start(as_of), time.min)
+    day_end = datetime.combine(as_of, time.max)
+    closed = [at for at in map(attrgetter("closed_at"), listed) if at is not None]
+    updated = [on for on in map(attrgetter("last_update_on"), listed) if on is not None]
+    return ActionCounts(
+        open=sum(map(OUTSTANDING.__contains__, map(attrgetter("status"), listed))),
+        overdue=sum(map(attrgetter("overdue"), listed)),
+        due_soon=sum(map(attrgetter("due_soon"), listed)),
+        closed_this_quarter=sum(quarter <= at <= day_end for at in closed),
+        moved_since=sum(on > since for on in updated) if since is not None else 0,
+    )
 
 
 def action_counts(

@@ -3,16 +3,18 @@ status chosen in place from a drop-down, and the per-owner / per-section totals.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -68,7 +70,13 @@ class ActionsTableModel(QAbstractTableModel):
 
     def __init__(self, status_editor: StatusEditor | None = None, parent=None) -> None:
         super().__init__(parent)
+        # The rows twice: as shown (sorted), and as loaded. Filtering and counting read the
+        # loaded list, whose tuples lie in memory in that order: over 30,000 rows that is
+        # several times faster than reading them in the scattered order of a sort.
         self._rows: list[ActionRow] = []
+        self._loaded: list[ActionRow] = []
+        self._shown_at: list[int] = []  # where each loaded row is shown
+        self._loaded_at: dict[int, int] = {}  # action id -> place in the loaded list
         self._status_editor = status_editor
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._since: date | None = None  # the last meeting: later updates are shown bold
@@ -86,9 +94,9 @@ class ActionsTableModel(QAbstractTableModel):
     # --- contents -------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ActionRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        if self._order is not None:
-            self._sort_rows(*self._order)
+        self._loaded = list(rows)
+        self._loaded_at = {row.id: place for place, row in enumerate(self._loaded)}
+        self._arrange(*(self._order or (-1, Qt.SortOrder.AscendingOrder)))
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -98,38 +106,55 @@ class ActionsTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in persistent]
-        self._sort_rows(column, order)
-        position = {row.id: number for number, row in enumerate(self._rows)}
+        self._arrange(column, order)
         self.changePersistentIndexList(
             persistent,
             [
-                self.index(position[i], index.column())
+                self.index(self.position_of(i), index.column())
                 for i, index in zip(ids, persistent, strict=True)
             ],
         )
         self.layoutChanged.emit()
 
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+    def _arrange(self, column: int, order: Qt.SortOrder) -> None:
+        """Put the loaded rows in the order shown (by ``column``, else as loaded)."""
+        places = range(len(self._loaded))
         if 0 <= column < len(self.HEADERS):
-            self._rows.sort(
-                key=lambda row: self._sort_key(row, column),
+            places = sorted(
+                places,
+                key=lambda place: self._sort_key(self._loaded[place], column),
                 reverse=order == Qt.SortOrder.DescendingOrder,
             )
+        self._rows = [self._loaded[place] for place in places]
+        self._shown_at = [0] * len(places)
+        for position, place in enumerate(places):
+            self._shown_at[place] = position
 
     def rows(self) -> list[ActionRow]:
-        return list(self._rows)
+        """Every row, in the order loaded: for counting and grouping, which need no order."""
+        return list(self._loaded)
 
     def row_at(self, position: int) -> ActionRow:
         return self._rows[position]
 
+    def position_of(self, action_id: int) -> int:
+        """Where the action is shown."""
+        return self._shown_at[self._loaded_at[action_id]]
+
+    def positions(self, action_filter: ActionFilter) -> list[int]:
+        """Where the rows that pass the filter are shown, in order."""
+        places = action_filter.positions(self._loaded)
+        if len(places) == len(self._loaded):
+            return list(range(len(places)))
+        return sorted(map(self._shown_at.__getitem__, places))
+
     def replace_row(self, row: ActionRow) -> None:
-        for position, existing in enumerate(self._rows):
-            if existing.id == row.id:
-                self._rows[position] = row
-                self.dataChanged.emit(
-                    self.index(position, 0), self.index(position, self.columnCount() - 1)
-                )
-                return
+        if row.id in self._loaded_at:
+            self._store(self.position_of(row.id), row)
+
+    def _store(self, position: int, row: ActionRow) -> None:
+        self._rows[position] = self._loaded[self._loaded_at[row.id]] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, self.columnCount() - 1))
 
     # --- QAbstractTableModel --------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
@@ -152,8 +177,10 @@ class ActionsTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = index.column()
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def cell(self, row: ActionRow, column: int, role: int) -> Any:
+        """What ``data`` answers for ``row``; the filtering proxy asks here directly."""
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
@@ -195,14 +222,8 @@ class ActionsTableModel(QAbstractTableModel):
         return format_date(row.last_reviewed_on)
 
     def _sort_key(self, row: ActionRow, column: int) -> Any:
-        dates = {
-            self.COL_DUE: row.due_date,
-            self.COL_AGREED: row.origin_meeting_on,
-            self.COL_LAST_UPDATE: row.last_update_on,
-            self.COL_REVIEWED: row.last_reviewed_on,
-        }
-        if column in dates:
-            return (dates[column] or date.max).toordinal()
+        if (field := DATE_FIELDS.get(column)) is not None:
+            return (getattr(row, field) or date.max).toordinal()
         if column == self.COL_REFERENCE:
             code, year, sequence = [*row.reference.rsplit("-", 2), "", ""][:3]
             return f"{code}-{year}-{int(sequence) if sequence.isdigit() else 0:06d}"
@@ -237,27 +258,43 @@ class ActionsTableModel(QAbstractTableModel):
         stored = self._status_editor(row.id, status)
         if stored is None:
             return False
-        self._rows[index.row()] = stored
-        self.dataChanged.emit(
-            self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
-        )
+        self._store(index.row(), stored)
         return True
 
 
-class ActionsFilterProxy(QSortFilterProxyModel):
-    """Applies an ``ActionFilter`` (the same rules the exports use); sorting is passed on to
-    the source model, which sorts its tuples far faster than the proxy could."""
+class ActionsFilterProxy(QAbstractProxyModel):
+    """The rows of an ``ActionsTableModel`` that pass an ``ActionFilter`` (the rules the
+    exports use), in the source's order; sorting is passed on to the source, which sorts its
+    tuples far faster than a proxy could.
+
+    The filter runs over the whole list at once (``ActionFilter.positions``): a
+    QSortFilterProxyModel would call back into Python once per row for every keystroke —
+    30,000 calls, longer than the chair should wait. A change of filter or order is a layout
+    change, so the selection and the current row stay on the action they were on.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._filter = ActionFilter()
-        self.setSortRole(SORT_ROLE)
+        self._source: ActionsTableModel | None = None
+        self._shown: list[int] = []  # the source row of each row shown, ascending
+        self._moving: list[tuple[QPersistentModelIndex, int]] = []
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
+    def setSourceModel(self, source: QAbstractItemModel | None) -> None:
+        assert isinstance(source, ActionsTableModel), "shows an ActionsTableModel"
+        assert self._source is None, "the source is set once"
+        self.beginResetModel()
+        super().setSourceModel(source)
+        self._source = source
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._source_reset)
+        source.layoutAboutToBeChanged.connect(lambda *_: self._begin_layout())
+        source.layoutChanged.connect(lambda *_: self._end_layout())
+        source.dataChanged.connect(self._source_data_changed)
+        self._shown = source.positions(self._filter)
+        self.endResetModel()
 
+    # --- filtering ------------------------------------------------------------------------
     @property
     def action_filter(self) -> ActionFilter:
         return self._filter
@@ -265,18 +302,130 @@ class ActionsFilterProxy(QSortFilterProxyModel):
     def set_filter(self, action_filter: ActionFilter) -> None:
         if action_filter == self._filter:
             return
-        self.beginFilterChange()
+        self._begin_layout()
         self._filter = action_filter
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        # Straight to the row tuple: 30,000 calls through data() would make typing lag.
-        source = self.sourceModel()
-        assert isinstance(source, ActionsTableModel)
-        return self._filter.matches(source.row_at(source_row))
+        self._end_layout()
 
     def visible_rows(self) -> list[ActionRow]:
-        return [self.index(position, 0).data(ROW_ROLE) for position in range(self.rowCount())]
+        source = self._source
+        return [source.row_at(position) for position in self._shown] if source else []
+
+    def _source_reset(self) -> None:
+        self._shown = self._source.positions(self._filter) if self._source else []
+        self.endResetModel()
+
+    def _begin_layout(self) -> None:
+        """Before the rows change place: remember which action each persistent index is on
+        (asked after the signal, so the views' own indexes are among them)."""
+        self.layoutAboutToBeChanged.emit()
+        self._moving = [(index, self._row(index.row()).id) for index in self.persistentIndexList()]
+
+    def _end_layout(self, shown: list[int] | None = None) -> None:
+        source = self._source
+        assert source is not None
+        self._shown = source.positions(self._filter) if shown is None else shown
+        if self._moving:
+            old = [index for index, _id in self._moving]
+            new = [self._index_of(action_id, index.column()) for index, action_id in self._moving]
+            self.changePersistentIndexList(old, new)
+            self._moving = []
+        self.layoutChanged.emit()
+
+    def _index_of(self, action_id: int, column: int) -> QModelIndex:
+        """Where the action is now shown, or nowhere when the filter hides it."""
+        assert self._source is not None
+        position = self._source.position_of(action_id)
+        row = bisect_left(self._shown, position)
+        if row < len(self._shown) and self._shown[row] == position:
+            return self.index(row, column)
+        return QModelIndex()
+
+    def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
+        """A row edited in place (its status) may now pass or fail the filter."""
+        assert self._source is not None
+        shown = self._source.positions(self._filter)
+        if shown != self._shown:
+            self._begin_layout()
+            self._end_layout(shown)
+            return
+        first, last = bisect_left(shown, top.row()), bisect_right(shown, bottom.row()) - 1
+        if first <= last:
+            self.dataChanged.emit(
+                self.index(first, top.column()), self.index(last, bottom.column()), roles
+            )
+
+    def _row(self, row: int) -> ActionRow:
+        assert self._source is not None
+        return self._source.row_at(self._shown[row])
+
+    # --- QAbstractProxyModel ---------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = NO_PARENT) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self._shown)):
+            return QModelIndex()
+        if not (0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: AnyIndex | None = None):  # type: ignore[override]
+        if child is None:  # QObject.parent(): the owning widget
+            return super().parent()
+        return QModelIndex()
+
+    def rowCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: AnyIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() or self._source is None else self._source.columnCount()
+
+    def hasChildren(self, parent: AnyIndex = NO_PARENT) -> bool:
+        return not parent.isValid() and bool(self._shown)
+
+    def mapToSource(self, proxy_index: AnyIndex) -> QModelIndex:
+        if not proxy_index.isValid() or self._source is None:
+            return QModelIndex()
+        return self._source.index(self._shown[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        row = bisect_left(self._shown, source_index.row())
+        if row == len(self._shown) or self._shown[row] != source_index.row():
+            return QModelIndex()
+        return self.index(row, source_index.column())
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the row: the views ask for some ten roles of every cell they paint.
+        if not index.isValid() or self._source is None:
+            return None
+        return self._source.cell(self._row(index.row()), index.column(), role)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return self._source is not None and self._source.setData(
+            self.mapToSource(index), value, role
+        )
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if self._source is None:
+            return Qt.ItemFlag.NoItemFlags
+        return self._source.flags(self.mapToSource(index))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if self._source is None or orientation == Qt.Orientation.Vertical:
+            return None
+        return self._source.headerData(section, orientation, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._source is not None:
+            self._source.sort(column, order)
+
+
+# The row field behind each date column (the sort key is its ordinal; no date sorts last).
+DATE_FIELDS = {
+    ActionsTableModel.COL_DUE: "due_date",
+    ActionsTableModel.COL_AGREED: "origin_meeting_on",
+    ActionsTableModel.COL_LAST_UPDATE: "last_update_on",
+    ActionsTableModel.COL_REVIEWED: "last_reviewed_on",
+}
 
 
 class StatusDelegate(QStyledItemDelegate):

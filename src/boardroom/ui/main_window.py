@@ -8,7 +8,7 @@ and its stylesheet re-read from the palette when the system switches light or da
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -236,7 +236,13 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         keys = [page.key for page in self.pages]
         last = self.store.last_page()
-        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+        row = keys.index(last) if last in keys else 0
+        if row == self.stack.currentIndex():
+            # The first board has just filled this page; choosing it would fill it again.
+            with QSignalBlocker(self.navigation):
+                self.navigation.setCurrentRow(row)
+        else:
+            self.navigation.setCurrentRow(row)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.store.save_window(self.saveGeometry(), self.saveState(), self.current_page().key)

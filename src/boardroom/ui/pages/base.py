@@ -43,8 +43,16 @@ class Page(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.body)
         outer.addLayout(self.stack, 1)
-        context.board_changed.connect(lambda _board: self.refresh())
-        context.data_changed.connect(self.refresh)
+        context.board_changed.connect(lambda _board: self._source_changed())
+        context.data_changed.connect(self._source_changed)
+
+    def _source_changed(self) -> None:
+        """Reload for another board or changed data — unless this page waits hidden in the
+        window's stack: the window reloads a page whenever it shows it, so reloading every
+        page on every change (and all five at start-up) would only cost time."""
+        if self.parentWidget() is not None and self.isHidden():
+            return
+        self.refresh()
 
     @classmethod
     def tr_title(cls) -> str:
