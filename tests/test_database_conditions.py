@@ -8,6 +8,9 @@ because the CI runs as root, for whom a file's permissions mean nothing.
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import subprocess
 import sys
 import textwrap
@@ -168,3 +171,74 @@ def test_text_longer_than_its_field_is_refused_by_name_on_both_engines(database)
         create_board(session, "B" * 201)
     with database.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Board)) == 0
+
+
+def test_a_line_break_pasted_into_a_name_becomes_a_space(database):
+    with database.transaction() as session:
+        board_id = create_board(session, "Audit\r\n  and Risk\vBoard ", venue="Room 1\n").id
+    with database.sessions() as session:
+        board = session.get(Board, board_id)
+        assert (board.name, board.venue) == ("Audit and Risk Board", "Room 1")
+
+
+def test_an_export_to_a_full_disk_says_so_and_keeps_the_previous_file(tmp_path, monkeypatch):
+    from boardroom import files
+
+    target = tmp_path / "agenda.docx"
+    target.write_bytes(b"last week's agenda")
+
+    class FullDisk(io.BytesIO):
+        def write(self, _data) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fdopen", lambda handle, _mode: (os.close(handle), FullDisk())[1])
+    with pytest.raises(BoardroomError, match=r"Cannot write .*agenda\.docx.*No space left"):
+        files.write_atomically(target, b"this week's agenda")
+    assert target.read_bytes() == b"last week's agenda"
+    assert [p.name for p in tmp_path.iterdir()] == ["agenda.docx"], "no half-written file"
+
+
+def test_the_live_minutes_say_the_disk_is_full_and_keep_the_words(qtbot, local):
+    from boardroom.services.agenda import timetable
+    from boardroom.services.demo import load_demo
+    from boardroom.services.minutes import notes_of
+    from boardroom.storage.models import Meeting, MeetingStatus
+    from boardroom.ui.context import AppContext
+    from boardroom.ui.live_minutes import LiveMinutesWindow
+
+    demo_database = local
+    with demo_database.transaction() as session:
+        load_demo(session)
+    with demo_database.sessions() as session:
+        meeting = session.scalar(
+            select(Meeting).where(Meeting.status == MeetingStatus.MINUTES_DRAFTED)
+        )
+        meeting_id, item_id = meeting.id, timetable(meeting).lines[2].item_id
+    window = LiveMinutesWindow(AppContext(demo_database), meeting_id, desk="clerk")
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to(2)
+    demo_database.engine.dispose()
+
+    def no_room_to_grow(dbapi_connection, _record) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    event.listen(demo_database.engine, "connect", no_room_to_grow)
+    words = " The chair read the long statement into the record." * 2000
+    window.editor.notes.moveCursor(window.editor.notes.textCursor().MoveOperation.End)
+    window.editor.notes.insertPlainText(words)
+    assert not window.editor.notes.flush()
+    assert window.problem.isVisible()
+    assert "The disk holding the database" in window.problem.label.text()
+    assert "is full" in window.problem.label.text()
+    assert window.editor.notes.toPlainText().endswith(words), "every word is still on screen"
+    assert window.save_state.text() == "Not saved"
+    with demo_database.sessions() as session:
+        assert not notes_of(session, item_id)[0].endswith(words), "and none half-stored"
+
+    event.remove(demo_database.engine, "connect", no_room_to_grow)  # space is freed …
+    demo_database.engine.dispose()
+    assert window.editor.notes.flush()  # … and the next try stores every word
+    with demo_database.sessions() as session:
+        assert notes_of(session, item_id)[0].endswith(words)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, ConflictError, NotFoundError
 from boardroom.storage.models import Board, Purpose, StandingItem, StandingKind
+from boardroom.storage.plain_text import one_line
 from boardroom.workdays import REGIONS
 
 DEFAULT_STANDING_ITEMS: tuple[tuple[str, Purpose, StandingKind, int], ...] = (
@@ -83,7 +84,7 @@ def time_zone_names() -> list[str]:
 
 
 def _check_name_free(session: Session, name: str, board_id: int | None = None) -> str:
-    name = name.strip()
+    name = one_line(name)  # as it will be stored, so the check compares like with like
     if not name:
         raise BoardroomError("A board needs a name.")
     clash = session.scalar(select(Board.id).where(Board.name == name))

@@ -29,7 +29,7 @@ from boardroom.storage.models import (
 )
 
 # Deliberately simple: one @, no spaces, a dot in the domain. Mail clients do the rest.
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s.\x00-\x1f\x7f]+$")
 
 
 @dataclass(frozen=True)

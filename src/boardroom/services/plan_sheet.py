@@ -57,12 +57,22 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
+    """Rows of a CSV file separated by commas, semicolons (a European Excel) or tabs.
+
+    The separator is the one the heading line uses most: headings are plain words, while a
+    guess from the data is fooled by the semicolons and commas of the text in it.
+    """
     text = _decode(path.read_bytes(), path.name)
+    heading = text.split("\n", 1)[0]
+    separator = max(",;\t", key=heading.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+        return [list(row) for row in reader]
+    except csv.Error as exc:
+        raise BoardroomError(
+            f"Line {reader.line_num} of “{path.name}” cannot be read as CSV ({exc}). "
+            "Nothing was imported."
+        ) from exc
 
 
 def _excel_rows(path: Path) -> list[list[str]]:

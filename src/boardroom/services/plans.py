@@ -51,6 +51,8 @@ def parse_target(text: str) -> date | None:
     match = _MONTH_YEAR.match(cleaned)
     if match:
         month_name, year = match.groups()
+        if int(year) < date.min.year:
+            return None  # "March 0000" names no day in the calendar
         for number in range(1, 13):
             if calendar.month_name[number].lower().startswith(month_name.lower()[:3]):
                 last = calendar.monthrange(int(year), number)[1]

@@ -6,8 +6,9 @@ break, NUL and other control characters. Word (XML), Excel, iCalendar and email 
 carry those, and PostgreSQL refuses NUL outright, so a single stray character would make a
 save, an export or a circulation fail. Rather than every exporter and importer guarding
 itself, each flush normalises the text columns it writes (line breaks become ``\\n``, the
-unrepresentable characters are dropped) and refuses text longer than its column with a
-message naming the field, the same on SQLite as on PostgreSQL.
+unrepresentable characters are dropped, and a one-line field — a name, a title, a place —
+stays one line) and refuses text longer than its column with a message naming the field,
+the same on SQLite as on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from boardroom.errors import BoardroomError
 
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\u2028\u2029]")
 # What XML 1.0 cannot hold (C0 controls but tab and newline, non-characters, lone surrogates).
+_BROKEN_LINE = re.compile(r"[ \t]*\n\s*")
 _UNREPRESENTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -30,11 +32,18 @@ def clean(text: str) -> str:
     return _UNREPRESENTABLE.sub("", _LINE_BREAKS.sub("\n", text))
 
 
+def one_line(text: str) -> str:
+    """A name, title or place as one line (a line break pasted into it becomes a space):
+    it becomes an email subject, a calendar summary, a heading."""
+    return _BROKEN_LINE.sub(" ", clean(text)).strip()
+
+
 _columns_of: dict[Mapper[Any], list[tuple[str, int | None]]] = {}
 
 
 def _text_columns(mapper: Mapper[Any]) -> list[tuple[str, int | None]]:
-    """(attribute, maximum length) of each free-text column of a mapped class."""
+    """(attribute, maximum length) of each free-text column of a mapped class; a length
+    marks a one-line field (String), None a passage (Text)."""
     if mapper not in _columns_of:
         _columns_of[mapper] = [
             (attribute.key, column.type.length)
@@ -59,7 +68,7 @@ def _guard(session: Session, _context: object, _instances: object) -> None:
             unchanged = state.key is not None and key not in state.committed_state
             if type(value) is not str or unchanged:
                 continue  # not text, or a stored value this flush leaves as it is
-            cleaned = clean(value)
+            cleaned = one_line(value) if length is not None else clean(value)
             if length is not None and len(cleaned) > length:
                 raise BoardroomError(
                     f"The {_field_name(state.mapper, key)} is too long: {len(cleaned):,} "
