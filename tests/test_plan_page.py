@@ -6,14 +6,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import func, select
 from tests.plan_builders import build_seed_like_plan
 
 from boardroom.services.boards import create_board
 from boardroom.services.plans import load_plan_tree, plans_of_board, record_progress
-from boardroom.storage.models import Board, Plan, PlanItem, PlanItemUpdate, Rag
+from boardroom.storage.models import ActionPoint, Board, Plan, PlanItem, PlanItemUpdate, Rag
+from boardroom.ui.action_update_dialog import ActionUpdateDialog
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import rag_color
 from boardroom.ui.pages.plan import PlanPage
@@ -218,3 +219,27 @@ def test_the_roll_up_is_drawn_as_coloured_chips(page, demo_database):
     assert rag_color("red").name() in colours, "a red chip on the recommendation's line"
     assert rag_color("not_rated").name() in colours
     assert rag_color("green").name() not in colours, "no chip for a count of nought"
+
+
+def test_a_progress_note_for_an_action_from_the_activity_it_serves(page, qtbot, demo_database):
+    with demo_database.sessions() as session:
+        item_id = session.scalar(select(PlanItem.id).where(PlanItem.number == "5.3"))
+    page.select_item(item_id)
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ActionUpdateDialog)
+        seen.append(dialog.windowTitle())
+        qtbot.keyClicks(dialog.note, "Portal demonstrated to the Children in Care Council.")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    cell = page.actions_view.visualRect(page.actions_proxy.index(0, 1)).center()
+    assert page.actions_proxy.index(0, 0).data() == "IB-2019-05"
+    qtbot.mouseClick(page.actions_view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(page.actions_view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert seen == ["Update IB-2019-05"]
+    with demo_database.sessions() as session:
+        action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-05"))
+        assert action.updates[-1].text == "Portal demonstrated to the Children in Care Council."

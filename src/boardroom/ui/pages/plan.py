@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,9 @@ from boardroom.services.plans import (
     update_item_field,
 )
 from boardroom.storage.models import Rag
+from boardroom.ui.action_update_dialog import ActionUpdateDialog
 from boardroom.ui.actions_model import (
+    ROW_ROLE,
     ActionsFilterProxy,
     ActionsTableModel,
     configure_action_columns,
@@ -206,6 +208,9 @@ class PlanPage(Page):
         self.actions_view.setWordWrap(False)
         self.actions_view.setAlternatingRowColors(True)
         self.actions_view.sortByColumn(ActionsTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setToolTip(self.tr("Double-click an action to add a progress note"))
+        self.actions_view.doubleClicked.connect(self._update_action)
         right.addWidget(self.actions_view, 1)
         return panel
 
@@ -322,6 +327,12 @@ class PlanPage(Page):
         )
         self.actions_heading.setText(self.tr("Actions serving this activity"))
         self.actions_proxy.set_filter(ActionFilter(plan_item_id=node.id))
+
+    def _update_action(self, index: QModelIndex) -> None:
+        """A progress note (or a new status) for an action, from the activity it serves."""
+        row = index.siblingAtColumn(0).data(ROW_ROLE)
+        if row is not None:
+            ActionUpdateDialog(self.context, row, parent=self).exec()
 
     def _no_history(self, node: ItemNode) -> str:
         if node.rag == Rag.NOT_RATED:
