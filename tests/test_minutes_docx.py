@@ -40,7 +40,7 @@ NOW = datetime(2016, 9, 20, 10, 0, tzinfo=UTC)
 # What the minutes of the exempt items say; none of it may reach the public version.
 MINUTE_SECRETS = (
     "The interim director will be paid from reserves",
-    "That the restructure proceed in October",
+    "the restructure proceed in October",
     "Brief the unions before the announcement",
     "Partner employed by the preferred bidder",
     "Counsel's opinion received and noted",
@@ -122,8 +122,8 @@ def test_the_demo_minutes_read_like_the_original(demo_database, tmp_path):
     )
     action = next(p for p in document.paragraphs if p.text.startswith("Action: Agreed"))
     assert action.runs[0].bold and action.runs[0].text == "Action:"
-    # Resolutions, numbered under their item.
-    resolved = texts.index("Resolved:")
+    # Several resolutions: "Resolved –" and each numbered under it, as the council sets them.
+    resolved = texts.index("Resolved –")
     assert texts[resolved + 1] == (
         "(1)\tThat the Improvement Board would also oversee the Improvement of the LSCB."
     )
@@ -193,7 +193,7 @@ def minuted(database, tmp_path):
         terms = items["Terms of Reference"]
         exempt.minute = Minute(notes="Staffing was discussed in private.")
         sub_item.minute = Minute(notes=MINUTE_SECRETS[0])
-        exempt.resolutions = [Resolution(position=0, text=MINUTE_SECRETS[1])]
+        exempt.resolutions = [Resolution(position=0, text=f"That {MINUTE_SECRETS[1]}.")]
         terms.minute = Minute(notes="The terms were agreed.")
         terms.resolutions = [Resolution(position=0, text="That the terms be agreed.")]
         meeting.declarations.append(
@@ -269,6 +269,8 @@ def test_items_keep_their_agenda_numbers_and_exempt_ones_are_marked(database, mi
     assert _rows(reviewed)[2][3] == "No change"
     action = next(p for p in document.paragraphs if p.text.startswith("Action IB-2016-04:"))
     assert action.text.endswith("Publish the agreed terms — Matthew Humble; due Fri 23 Sep 2016.")
+    # One resolution reads "It was resolved that …", as the Board's own minutes put it.
+    assert "It was resolved that the terms be agreed." in texts
     assert texts[-1] == "The meeting closed at 15:55."
 
 

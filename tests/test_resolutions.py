@@ -10,6 +10,7 @@ from boardroom.services.minutes import approve_minutes
 from boardroom.services.resolutions import (
     add_resolution,
     edit_resolution,
+    minuted_wording,
     move_resolution,
     remove_resolution,
 )
@@ -47,17 +48,17 @@ def test_resolutions_keep_their_order_through_every_change(demo_database, item_i
             for text in (
                 "That the Board agreed the terms.",
                 "  That   officers publish them. ",
-                "C",
+                "c",
             )
         ]
     assert _texts(demo_database, item_id) == [
         "That the Board agreed the terms.",
         "That officers publish them.",
-        "C",
+        "C.",
     ]
     with demo_database.transaction() as session:
         move_resolution(session, ids[2], -5)  # past the top stays at the top
-    assert _texts(demo_database, item_id)[0] == "C"
+    assert _texts(demo_database, item_id)[0] == "C."
     with demo_database.transaction() as session:
         move_resolution(session, ids[2], 1)
         edit_resolution(session, ids[2], "That the chair signs them.")
@@ -117,3 +118,31 @@ def test_approved_minutes_refuse_every_change(demo_database, item_id):
         with refused, demo_database.transaction() as session:
             change(session)
     assert _texts(demo_database, item_id) == ["That the Board agreed."]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "It was resolved that the Board noted the report",
+        "Resolved – That the Board noted the report.",
+        "RESOLVED: that the Board noted the report.",
+        "(1)  That the Board noted the report.",
+        "Resolved – (1) That the Board noted the report.",
+        "that the Board noted the report.",
+    ],
+)
+def test_a_resolution_typed_either_way_is_kept_as_its_that_sentence(demo_database, item_id, typed):
+    with demo_database.transaction() as session:
+        add_resolution(session, item_id, typed)
+    assert _texts(demo_database, item_id) == ["That the Board noted the report."]
+
+
+def test_the_minutes_word_one_resolution_and_several_as_the_council_does():
+    assert minuted_wording(["That the Board noted the report."]) == (
+        "",
+        ["It was resolved that the Board noted the report."],
+    )
+    assert minuted_wording(["That the chair be thanked.", "That a workshop be convened."]) == (
+        "Resolved –",
+        ["(1) That the chair be thanked.", "(2) That a workshop be convened."],
+    )

@@ -202,6 +202,12 @@ def keep_table_together(table: Table) -> None:
             paragraph.paragraph_format.keep_with_next = True
 
 
+def keep_last_row_with_next(table: Table) -> None:
+    """Keep a table's last row on the page of the paragraph after it (a closing line)."""
+    for paragraph in (p for cell in table.rows[-1].cells for p in cell.paragraphs):
+        paragraph.paragraph_format.keep_with_next = True
+
+
 def shade_cell(cell: _Cell, fill: str) -> None:
     """Give a cell a solid background (hex RGB such as ``D9E2F3``)."""
     from docx.oxml import OxmlElement
@@ -290,6 +296,7 @@ def borderless_table(
     ``bold_labels`` off, a plain list such as the names and roles of those present."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
+    from docx.shared import Pt
 
     table = document.add_table(rows=0, cols=2)
     borders = "".join(
@@ -301,6 +308,9 @@ def borderless_table(
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = bold_labels
         cells[1].paragraphs[0].add_run(value)
+        for cell in cells:  # a list, single-spaced, as a council's minutes set it
+            cell.paragraphs[0].paragraph_format.space_after = Pt(2)
+            cell.paragraphs[0].paragraph_format.line_spacing = 1.0
     set_column_widths(table, widths_cm)
     return table
 

@@ -20,7 +20,6 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boardroom import docx_support
@@ -28,10 +27,11 @@ from boardroom.agenda_docx import long_date
 from boardroom.dates import format_date
 from boardroom.services.agenda import AgendaLine, is_exempt, timetable
 from boardroom.services.attendance import register
-from boardroom.services.meetings import actions_from, get_meeting
+from boardroom.services.live_minutes import ReviewLine, actions_to_review
+from boardroom.services.meetings import MINUTES_RECORD, actions_from, get_meeting
+from boardroom.services.resolutions import minuted_wording
 from boardroom.storage.models import (
     ActionPoint,
-    ActionUpdate,
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -59,11 +59,14 @@ REVIEWED_COLUMNS = ("Ref", "Action", "Owner", "Status", "Note")
 REVIEWED_WIDTHS_CM = (2.2, 4.5, 2.8, 2.3, 4.8)
 NAME_WIDTHS_CM = (6.0, 10.6)
 CONFIDENTIAL_NOTE = "Confidential — exempt information, not for publication."
+# Seats whose holders the minutes list as officers in attendance, not as members present.
+_OFFICER_SEATS = (Role.OFFICER.label, Role.SECRETARY.label)
 
 # A short line standing alone without closing punctuation is a sub-heading in the notes
 # ("Questions from the Board following the 19 Ofsted recommendations for the Council").
 _SUBHEADING_MAX = 120
 _ACTION_LINE = re.compile(r"^action\s*:\s*", re.IGNORECASE)
+Speakers = tuple[str, ...]  # names followed by a space, for str.startswith
 _ATTRIBUTED = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} [–-] ")  # "Cllr Jo Bloggs – "
 
 
@@ -161,9 +164,13 @@ def attendance_lists(session: Session, meeting: Meeting) -> dict[str, list[tuple
         elif status in (AttendanceStatus.APOLOGIES, AttendanceStatus.DEPUTY):
             lists[APOLOGIES].append((person.display_name, role))
         elif status is AttendanceStatus.PRESENT:
+            # The register stamps each seat's role as the capacity; the minutes name only
+            # the chair's, or a capacity that says something the role does not.
             seat = seats.get(person.id, "")
-            capacity = record.capacity or (seat if seat in chairs else "")
-            lists[PRESENT].append((name, _with_capacity(role, capacity)))
+            capacity = seat if seat in chairs else record.capacity
+            capacity = "" if capacity == seat and seat not in chairs else capacity
+            heading = OFFICERS if seat in _OFFICER_SEATS else PRESENT
+            lists[heading].append((name, _with_capacity(role, capacity)))
         elif status is AttendanceStatus.IN_ATTENDANCE:
             lists[OFFICERS].append((name, _with_capacity(role, record.capacity)))
         elif status is AttendanceStatus.GUEST:
@@ -180,10 +187,13 @@ def _blocks(notes: str) -> list[list[str]]:
     return [block.split("\n") for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
-def _is_subheading(lines: list[str], following: str) -> bool:
+def _is_subheading(lines: list[str], following: str, speakers: Speakers) -> bool:
     """A short line standing alone, without closing punctuation — or ending in a full stop
     but introducing remarks attributed by name, as "Questions from the Board in relation to
-    the 7 Recommendations for the LSCB." introduces "Cllr Phil Gilchrist – …"."""
+    the 7 Recommendations for the LSCB." introduces "Cllr Phil Gilchrist – …".
+
+    A line that starts with someone's name ("Julia Hassall reported that …") is what they
+    said, never a heading, however short; so is a full sentence about "The Board …"."""
     line = lines[0].strip()
     if (
         len(lines) != 1
@@ -191,11 +201,30 @@ def _is_subheading(lines: list[str], following: str) -> bool:
         or not line[:1].isupper()
         or " – " in line
         or _ACTION_LINE.match(line)
+        or line.startswith(speakers)
     ):
         return False
     if line[-1] not in ".?!:;,":
         return True
-    return line.endswith(".") and ". " not in line and bool(_ATTRIBUTED.match(following))
+    return (
+        line.endswith(".")
+        and ". " not in line
+        and not line.startswith("The ")
+        and bool(_ATTRIBUTED.match(following))
+    )
+
+
+def speakers_of(meeting: Meeting) -> Speakers:
+    """The names a paragraph of notes may start with: everyone on the register and their
+    deputies, as "Julia Hassall", "Cllr Phil Gilchrist" and "Cllr Gilchrist"."""
+    people = [record.person for record in meeting.attendance]
+    people += [record.deputy for record in meeting.attendance if record.deputy is not None]
+    names: set[str] = set()
+    for person in people:
+        names.update((person.name, person.display_name))
+        if person.title and " " in person.name:
+            names.add(f"{person.title} {person.name.split()[-1]}")
+    return tuple(f"{name} " for name in sorted(names) if name)
 
 
 def _notes_table(document: Document, rows: list[list[str]]) -> None:
@@ -218,13 +247,13 @@ def _action_paragraph(document: Document, label: str, text: str) -> None:
     paragraph.add_run(f" {text}")
 
 
-def _text(document: Document, lines: list[str], following: str) -> None:
+def _text(document: Document, lines: list[str], following: str, speakers: Speakers) -> None:
     from docx.shared import Pt
 
     text = "\n".join(line.strip() for line in lines)
     if action := _ACTION_LINE.match(text):
         _action_paragraph(document, "Action:", text[action.end() :])
-    elif _is_subheading(lines, following):
+    elif _is_subheading(lines, following, speakers):
         paragraph = document.add_paragraph()
         paragraph.add_run(text).italic = True
         paragraph.paragraph_format.space_before = Pt(6)
@@ -233,7 +262,7 @@ def _text(document: Document, lines: list[str], following: str) -> None:
         document.add_paragraph(text)
 
 
-def _notes(document: Document, notes: str) -> None:
+def _notes(document: Document, notes: str, speakers: Speakers) -> None:
     """The clerk's notes: paragraphs, italic sub-headings, bold "Action:" labels, and any run
     of tab-separated lines as a table."""
     blocks = _blocks(notes)
@@ -243,7 +272,7 @@ def _notes(document: Document, notes: str) -> None:
             if tabular:
                 _notes_table(document, [line.split("\t") for line in group])
             else:
-                _text(document, list(group), following)
+                _text(document, list(group), following, speakers)
 
 
 # --- items ------------------------------------------------------------------------------
@@ -253,9 +282,9 @@ def _owner(action: ActionPoint) -> str:
     return action.owner.display_name if action.owner else "No owner"
 
 
-def _item(document: Document, entry: _Entry, declarations: list[Declaration]) -> None:
-    from docx.shared import Cm
-
+def _item(
+    document: Document, entry: _Entry, declarations: list[Declaration], speakers: Speakers
+) -> None:
     item, line = entry.item, entry.line
     number = f"{line.number}." if line.depth == 0 else line.number
     document.add_heading(f"{number} {item.title}", level=2 if line.depth == 0 else 3)
@@ -266,17 +295,9 @@ def _item(document: Document, entry: _Entry, declarations: list[Declaration]) ->
         paragraph.add_run("Declaration of interest:").bold = True
         paragraph.add_run(f" {declaration.person.display_name} — {declaration.interest}")
     if item.minute is not None and item.minute.notes.strip():
-        _notes(document, item.minute.notes)
+        _notes(document, item.minute.notes, speakers)
     if item.resolutions:
-        document.add_paragraph().add_run("Resolved:").bold = True
-        numbered = len(item.resolutions) > 1
-        for index, resolution in enumerate(item.resolutions, start=1):
-            paragraph = document.add_paragraph(
-                f"({index})\t{resolution.text}" if numbered else resolution.text
-            )
-            paragraph.paragraph_format.left_indent = Cm(1.0)
-            if numbered:
-                paragraph.paragraph_format.first_line_indent = Cm(-1.0)
+        _resolutions(document, [resolution.text for resolution in item.resolutions])
     for action in sorted(item.actions, key=lambda a: (a.year, a.sequence)):
         due = f"; due {format_date(action.due_date)}" if action.due_date else ""
         _action_paragraph(
@@ -284,6 +305,25 @@ def _item(document: Document, entry: _Entry, declarations: list[Declaration]) ->
             f"Action {action.reference}:",
             f"{action.description} — {_owner(action)}{due}.",
         )
+
+
+def _resolutions(document: Document, texts: list[str]) -> None:
+    """ "It was resolved that …" for one; "Resolved –" and a hanging "(1) That …" for each of
+    several, as the council's own minutes set them."""
+    from docx.shared import Cm
+
+    lead, lines = minuted_wording(texts)
+    if lead:
+        document.add_paragraph().add_run(lead).bold = True
+    for line in lines:
+        number, _space, text = line.partition(" ")
+        if lead:
+            paragraph = document.add_paragraph(f"{number}\t{text}")
+            paragraph.paragraph_format.left_indent = Cm(1.0)
+            paragraph.paragraph_format.first_line_indent = Cm(-1.0)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+        else:
+            document.add_paragraph(line)
 
 
 def _declarations(meeting: Meeting, entries: list[_Entry]) -> dict[int | None, list[Declaration]]:
@@ -329,26 +369,25 @@ def _actions_arising(document: Document, actions: list[ActionPoint]) -> None:
     docx_support.set_column_widths(table, widths)
 
 
-def _reviews(session: Session, meeting: Meeting, public: bool) -> list[ActionUpdate]:
-    updates = session.scalars(
-        select(ActionUpdate)
-        .join(ActionPoint, ActionPoint.id == ActionUpdate.action_id)
-        .where(ActionUpdate.meeting_id == meeting.id)
-        .order_by(ActionPoint.year, ActionPoint.sequence, ActionUpdate.created_at)
-    )
-    return [u for u in updates if not (public and _exempt_origin(u.action))]
+def _reviews(session: Session, meeting: Meeting, public: bool) -> list[ReviewLine]:
+    """The actions this meeting reviewed, one row each however often it came back to one."""
+    return [
+        line
+        for line in actions_to_review(session, meeting.id)
+        if line.reviewed
+        and not (public and _exempt_origin(session.get_one(ActionPoint, line.action_id)))
+    ]
 
 
-def _actions_reviewed(document: Document, updates: list[ActionUpdate]) -> None:
+def _actions_reviewed(document: Document, lines: list[ReviewLine]) -> None:
     document.add_heading(ACTIONS_REVIEWED, level=2)
     widths = docx_support.fit_widths(document, REVIEWED_WIDTHS_CM)
     table = docx_support.grid_table(document, REVIEWED_COLUMNS, widths)
-    for update in updates:
-        action = update.action
+    for line in lines:
         cells = table.add_row().cells
         docx_support.keep_row_together(table.rows[-1])
-        status = update.status_to.label if update.status_to else "No change"
-        values = (action.reference, action.description, _owner(action), status, update.text)
+        status = line.status_set.label if line.status_set else "No change"
+        values = (line.reference, line.description, line.owner or "No owner", status, line.note)
         for cell, value in zip(cells, values, strict=True):
             cell.text = value
     docx_support.set_column_widths(table, widths)
@@ -373,6 +412,8 @@ def _small_table_text(document: Document) -> None:
 
 
 def _heading_block(session: Session, document: Document, meeting: Meeting) -> None:
+    from docx.shared import Pt
+
     document.add_paragraph(meeting.board.name, style="Title")
     document.add_heading(f"Minutes of the meeting held on {long_date(meeting.starts_at)}", 1)
     details = [("Time", f"{meeting.starts_at:%H:%M}")]
@@ -387,7 +428,9 @@ def _heading_block(session: Session, document: Document, meeting: Meeting) -> No
         standing = "Approved as a correct record."
     else:
         standing = "Draft — subject to approval by the Board."
-    document.add_paragraph().add_run(standing).italic = True
+    note = document.add_paragraph()
+    note.add_run(standing).italic = True
+    note.paragraph_format.space_before = Pt(6)
     widths = docx_support.fit_widths(document, NAME_WIDTHS_CM)
     for heading, rows in attendance_lists(session, meeting).items():
         if rows:
@@ -408,7 +451,7 @@ def build_minutes(
     """The minutes as a python-docx document (call ``docx_support.save_document`` to write)."""
     from docx.shared import Pt
 
-    meeting = get_meeting(session, meeting_id)
+    meeting = get_meeting(session, meeting_id, *MINUTES_RECORD)
     document = docx_support.new_document(template)
     entries = _entries(meeting, public)
     declarations = _declarations(meeting, entries)
@@ -420,8 +463,9 @@ def build_minutes(
             document.add_paragraph(f"{declaration.person.display_name} — {declaration.interest}")
     if not entries:
         document.add_paragraph("No items were minuted.")
+    speakers = speakers_of(meeting)
     for entry in entries:
-        _item(document, entry, declarations.get(entry.item.id, []))
+        _item(document, entry, declarations.get(entry.item.id, []), speakers)
 
     arising = [a for a in actions_from(session, meeting.id) if not (public and _exempt_origin(a))]
     if arising:
@@ -429,6 +473,8 @@ def build_minutes(
     if reviewed := _reviews(session, meeting, public):
         _actions_reviewed(document, reviewed)
     if meeting.closed_at:
+        if arising or reviewed:  # the closing line never alone at the top of a page
+            docx_support.keep_last_row_with_next(document.tables[-1])
         closing = document.add_paragraph(f"The meeting closed at {meeting.closed_at:%H:%M}.")
         closing.paragraph_format.space_before = Pt(12)
     _small_table_text(document)

@@ -1,4 +1,5 @@
-"""What the live-minutes window shows of one item, and whom it offers as owners.
+"""What the live-minutes window shows of one item, whom it offers as owners, and the
+action log it reviews.
 
 The window holds plain snapshots built here rather than ORM rows, so a long afternoon of
 minuting never keeps a session (or a stale object) open between keystrokes.
@@ -6,6 +7,7 @@ minuting never keeps a session (or a stale object) open between keystrokes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,11 +16,17 @@ from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.errors import NotFoundError
-from boardroom.services.minutes import previous_meeting
+from boardroom.services.actions import create_action, edit_action, review_action
+from boardroom.services.agenda import actions_for_review
+from boardroom.services.meetings import get_meeting
+from boardroom.services.minutes import ensure_editable, previous_meeting
+from boardroom.services.overdue import is_overdue
 from boardroom.services.people import current_memberships
 from boardroom.services.plans import plan_choices
 from boardroom.storage.models import (
     ActionPoint,
+    ActionStatus,
+    ActionUpdate,
     AgendaItem,
     Attendance,
     Declaration,
@@ -42,6 +50,8 @@ class ActionLine:
     owner: str
     due: date | None
     plan_numbers: tuple[str, ...]
+    owner_id: int | None = None
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,12 +117,54 @@ def load_item(session: Session, agenda_item_id: int) -> LiveItem:
                 owner=a.owner.display_name if a.owner else "",
                 due=a.due_date,
                 plan_numbers=tuple(p.number for p in a.plan_items),
+                owner_id=a.owner_id,
+                version=a.version,
             )
             for a in actions
         ),
         declarations=tuple(
             DeclarationLine(d.id, d.person.display_name, d.interest) for d in declarations
         ),
+    )
+
+
+def minute_action(
+    session: Session,
+    agenda_item_id: int,
+    description: str,
+    *,
+    owner_id: int | None,
+    due_date: date | None,
+    plan_item_ids: Sequence[int],
+    action_id: int | None = None,
+    expected_version: int | None = None,
+) -> ActionPoint:
+    """Record an action agreed under an item — or, given ``action_id``, correct one — as
+    part of the minutes, so refused once they are approved and locked."""
+    item = session.get(AgendaItem, agenda_item_id)
+    if item is None:
+        raise NotFoundError("That agenda item no longer exists.")
+    meeting = item.meeting
+    ensure_editable(meeting)
+    if action_id is not None:
+        return edit_action(
+            session,
+            action_id,
+            description,
+            owner_id=owner_id,
+            due_date=due_date,
+            plan_item_ids=plan_item_ids,
+            expected_version=expected_version,
+        )
+    return create_action(
+        session,
+        meeting.board_id,
+        description,
+        owner_id=owner_id,
+        due_date=due_date,
+        origin_meeting_id=meeting.id,
+        origin_item_id=item.id,
+        plan_item_ids=plan_item_ids,
     )
 
 
@@ -154,3 +206,72 @@ def approval_offer(session: Session, meeting_id: int) -> tuple[int, str] | None:
         raise NotFoundError("That meeting no longer exists.")
     previous = previous_meeting(session, meeting)
     return (previous.id, format_date(previous.starts_at)) if previous else None
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """An action the action log item brings forward, and what this meeting said about it."""
+
+    action_id: int
+    reference: str
+    description: str
+    owner: str
+    due: date | None
+    status: ActionStatus
+    overdue: bool  # on the meeting day, in the board's working days
+    reviewed: bool
+    note: str  # what was said at this meeting (several looks at it, joined)
+    status_set: ActionStatus | None  # the status the meeting moved it to, if it did
+
+
+def actions_to_review(session: Session, meeting_id: int) -> list[ReviewLine]:
+    """Every action still open that was agreed before this meeting — what its action log
+    item brings forward — and any reviewed at this meeting since (closed there, perhaps),
+    in reference order."""
+    meeting = get_meeting(session, meeting_id)
+    reviews: dict[int, list[ActionUpdate]] = {}
+    for update in session.scalars(
+        select(ActionUpdate)
+        .where(ActionUpdate.meeting_id == meeting.id)
+        .order_by(ActionUpdate.created_at, ActionUpdate.id)
+    ):
+        reviews.setdefault(update.action_id, []).append(update)
+    actions = {action.id: action for action in actions_for_review(session, meeting)}
+    for update_list in reviews.values():
+        actions.setdefault(update_list[0].action_id, update_list[0].action)
+    day, region = meeting.starts_at.date(), meeting.board.holiday_region
+    lines = []
+    for action in sorted(actions.values(), key=lambda a: (a.year, a.sequence)):
+        updates = reviews.get(action.id, [])
+        moved = [u.status_to for u in updates if u.status_to is not None]
+        lines.append(
+            ReviewLine(
+                action_id=action.id,
+                reference=action.reference,
+                description=action.description,
+                owner=action.owner.display_name if action.owner else "",
+                due=action.due_date,
+                status=action.status,
+                overdue=is_overdue(action.status, action.due_date, day, region),
+                reviewed=bool(updates),
+                note=" ".join(u.text for u in updates if u.text),
+                status_set=moved[-1] if moved else None,
+            )
+        )
+    return lines
+
+
+def record_review(
+    session: Session,
+    meeting_id: int,
+    action_id: int,
+    note: str,
+    new_status: ActionStatus | None = None,
+) -> ActionUpdate:
+    """Minute that the meeting reviewed an action, with what was said and any new status.
+
+    Part of this meeting's minutes, so refused once they are approved and locked; looking
+    at the same action again adds to what was said rather than rewriting its history.
+    """
+    ensure_editable(get_meeting(session, meeting_id))
+    return review_action(session, action_id, meeting_id, note, new_status)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import Enum
 
 from sqlalchemy import select
@@ -128,6 +128,35 @@ def claim_pen(
     return PenHolder(desk=desk, mine=True)
 
 
+@dataclass(frozen=True)
+class Access:
+    """What a desk may do with a meeting's minutes right now, and why not if it may not."""
+
+    locked: str  # the reason nobody may write (approved and locked), or ""
+    holder: str  # the other desk holding the pen, or "" when this desk holds it
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.locked or self.holder)
+
+
+def check_access(
+    session: Session, meeting_id: int, desk: str, now: datetime | None = None
+) -> Access:
+    """The live view's heartbeat: keep (or take) the pen, or learn why the minutes are read
+    only. Locked minutes need no pen — nobody can write them — so this desk gives it up."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFoundError("That meeting no longer exists.")
+    try:
+        ensure_editable(meeting)
+    except BoardroomError as error:
+        release_pen(session, meeting_id, desk)
+        return Access(locked=error.message, holder="")
+    pen = claim_pen(session, meeting_id, desk, now)
+    return Access(locked="", holder="" if pen.mine else pen.desk)
+
+
 def release_pen(session: Session, meeting_id: int, desk: str) -> None:
     meeting = session.get(Meeting, meeting_id)
     if meeting is not None and meeting.minutes_editor == desk:
@@ -173,6 +202,7 @@ def approve_minutes(
     )
     amendments = amendments.strip()
     text += f", subject to the following amendments: {amendments}" if amendments else "."
+    text += "" if text[-1] in ".?!" else "."
     resolution = Resolution(position=len(item.resolutions), text=text)
     item.resolutions.append(resolution)
     meeting.minutes_locked = True
@@ -206,6 +236,37 @@ def relock_minutes(session: Session, meeting_id: int, *, actor: str = "") -> Non
     meeting.minutes_locked = True
     meeting.events.append(MeetingEvent(at=utcnow(), actor=actor, kind="relocked"))
     session.flush()
+
+
+def close_meeting(
+    session: Session, meeting_id: int, closed_at: time, *, actor: str = ""
+) -> Meeting:
+    """Record when the chair closed the meeting ("The meeting closed at 16:05."): the
+    meeting has been held and what was typed is now the draft minutes. Closing again
+    corrects the time."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFoundError("That meeting no longer exists.")
+    ensure_editable(meeting)
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise BoardroomError("This meeting was cancelled; it cannot be closed.")
+    closed_at = closed_at.replace(second=0, microsecond=0)
+    if closed_at <= meeting.starts_at.time():
+        raise BoardroomError(
+            f"The meeting began at {meeting.starts_at:%H:%M}; it cannot close at {closed_at:%H:%M}."
+        )
+    meeting.closed_at = closed_at
+    if meeting.status in (
+        MeetingStatus.SCHEDULED,
+        MeetingStatus.AGENDA_PUBLISHED,
+        MeetingStatus.HELD,
+    ):
+        meeting.status = MeetingStatus.MINUTES_DRAFTED
+    meeting.events.append(
+        MeetingEvent(at=utcnow(), actor=actor, kind="closed", note=f"{closed_at:%H:%M}")
+    )
+    session.flush()
+    return meeting
 
 
 def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
