@@ -75,6 +75,7 @@ class PlanPage(Page):
         super().__init__(context, parent)
         self.today = date.today()
         self.tree_data: PlanTree | None = None
+        self._actions_columns_set = False
         self.model = PlanTreeModel(self._store_field, self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -244,9 +245,11 @@ class PlanPage(Page):
             rows = load_action_rows(session, board_id=self.context.board_id, as_of=self.today)
         self.model.set_tree(self.tree_data)
         self.actions_model.set_rows(rows)
-        configure_action_columns(self.actions_view, (row.reference for row in rows))
-        for column in range(ActionsTableModel.COL_PLAN, ActionsTableModel.COL_REVIEWED + 1):
-            self.actions_view.setColumnHidden(column, True)
+        if not self._actions_columns_set:  # later reloads keep the widths the user chose
+            configure_action_columns(self.actions_view, (row.reference for row in rows))
+            for column in range(ActionsTableModel.COL_PLAN, ActionsTableModel.COL_REVIEWED + 1):
+                self.actions_view.setColumnHidden(column, True)
+            self._actions_columns_set = True
         self._configure_columns()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
