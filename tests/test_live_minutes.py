@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, time, timedelta
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QToolButton
 from sqlalchemy import select
 
-from boardroom.services.agenda import timetable
+import live_builders
 from boardroom.services.attendance import register
 from boardroom.services.live_minutes import load_item, owner_choices
 from boardroom.services.minutes import notes_of
-from boardroom.storage.database import Database, open_database
+from boardroom.storage.database import open_database
 from boardroom.storage.models import (
     ActionPoint,
     AttendanceStatus,
@@ -34,76 +32,31 @@ from boardroom.ui.live.models import (
 )
 from boardroom.ui.live.notes_editor import SAVE_DELAY_MS
 from boardroom.ui.live_minutes import LiveMinutesWindow
+from live_builders import (
+    THE_2019_MEETING,
+    THE_OCTOBER_2016_MEETING,
+    item_row,
+    meeting_with,
+    type_notes,
+)
 
-THE_2019_MEETING = MeetingStatus.MINUTES_DRAFTED  # the demo's 2019 meeting
-THE_OCTOBER_2016_MEETING = MeetingStatus.AGENDA_PUBLISHED
-
-
-def _meeting_id(database: Database, status: MeetingStatus) -> int:
-    with database.sessions() as session:
-        return session.scalars(select(Meeting.id).where(Meeting.status == status)).one()
-
-
-def _item_row(database: Database, meeting_id: int, number: str) -> tuple[int, int]:
-    """The agenda row and item id of the item with this number."""
-    with database.sessions() as session:
-        lines = timetable(session.get(Meeting, meeting_id)).lines
-    row = next(index for index, line in enumerate(lines) if line.number == number)
-    return row, lines[row].item_id
-
-
-@pytest.fixture(autouse=True)
-def warnings_shown(monkeypatch) -> list[str]:
-    """Message boxes are recorded instead of waiting for a click that never comes."""
-    shown: list[str] = []
-
-    def warning(_parent, _title, text, *_buttons):
-        shown.append(text)
-        return QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
-
-
-@pytest.fixture
-def open_window(qtbot, demo_database) -> Iterator:
-    """Opens live-minutes windows on the demo database and closes them cleanly at the end."""
-    windows: list[LiveMinutesWindow] = []
-
-    def opener(meeting_id: int, desk: str = "desk A", database=None) -> LiveMinutesWindow:
-        window = LiveMinutesWindow(AppContext(database or demo_database), meeting_id, desk=desk)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        windows.append(window)
-        return window
-
-    yield opener
-    for window in windows:
-        if window.isVisible():
-            window.close()
-        window.deleteLater()
-
-
-def _type(qtbot, window: LiveMinutesWindow, text: str) -> None:
-    notes = window.editor.notes
-    notes.setFocus()
-    notes.moveCursor(notes.textCursor().MoveOperation.End)
-    qtbot.keyClicks(notes, text)
+open_window = live_builders.open_window
+warnings_shown = live_builders.warnings_shown
 
 
 def test_typed_notes_reach_the_database_and_survive_a_crash(
     qtbot, demo_database, database_url, open_window
 ):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
-    row, item_id = _item_row(demo_database, meeting_id, "6")
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
+    row, item_id = item_row(demo_database, meeting_id, "6")
     window = LiveMinutesWindow(AppContext(demo_database), meeting_id, desk="desk A")
     window.show()
     window.go_to(row)
-    _type(qtbot, window, "The Board heard how care leavers move to adult services.")
+    type_notes(qtbot, window, "The Board heard how care leavers move to adult services.")
     assert window.save_state.text() == "Saving…"
     qtbot.wait(SAVE_DELAY_MS + 400)
-    assert window.save_state.text().startswith("Saved ")
+    assert window.save_state.text().startswith("✔ Saved ")
+    assert window.save_state.state == "saved"
 
     elsewhere = open_database(database_url)  # another connection, as after a restart
     with elsewhere.sessions() as session:
@@ -125,11 +78,11 @@ def test_typed_notes_reach_the_database_and_survive_a_crash(
 
 
 def test_moving_to_the_next_item_saves_at_once(qtbot, demo_database, open_window):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
-    row, item_id = _item_row(demo_database, meeting_id, "6")
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
+    row, item_id = item_row(demo_database, meeting_id, "6")
     window = open_window(meeting_id)
     window.go_to(row)
-    _type(qtbot, window, " Noted.")
+    type_notes(qtbot, window, " Noted.")
     qtbot.keyClick(window.editor.notes, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert window.current_row == row + 1
     with demo_database.sessions() as session:
@@ -142,23 +95,26 @@ def test_moving_to_the_next_item_saves_at_once(qtbot, demo_database, open_window
 def test_a_second_desk_sees_the_minutes_read_only_and_follows_them(
     qtbot, demo_database, open_window
 ):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
     clerk = open_window(meeting_id, desk="clerk's desk")
     second = open_window(meeting_id, desk="chair's laptop")
     assert second.banner.isVisible()
     assert "Being minuted by clerk's desk — read only" in second.banner.label.text()
     assert second.editor.notes.isReadOnly()
+    assert second.save_state.text() == "Read only"
+    assert not any(b.isEnabled() for b in second.editor.findChildren(QToolButton))
     assert not clerk.banner.isVisible()
+    assert clerk.save_state.text() == "All saved"
 
-    _type(qtbot, clerk, "Welcome from the chair.")
+    type_notes(qtbot, clerk, "Welcome from the chair.")
     assert clerk.editor.notes.flush()
     second.check_pen()
     assert second.editor.notes.toPlainText().endswith("Welcome from the chair.")
 
 
 def test_an_action_is_captured_with_the_keyboard_alone(qtbot, demo_database, open_window):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
-    row, item_id = _item_row(demo_database, meeting_id, "6")
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
+    row, item_id = item_row(demo_database, meeting_id, "6")
     with demo_database.sessions() as session:
         owner = next(c for c in owner_choices(session, meeting_id) if "deputy" not in c.label)
     window = open_window(meeting_id)
@@ -187,7 +143,8 @@ def test_an_action_is_captured_with_the_keyboard_alone(qtbot, demo_database, ope
         ).one()
         assert action.origin_item_id == item_id
         assert action.owner_id == owner.id
-        assert action.due_date == date.today() + timedelta(weeks=2)
+        # "+2w" counts from the meeting's day, as it was said there.
+        assert action.due_date == date(2019, 11, 19) + timedelta(weeks=2)
         assert sorted(item.number for item in action.plan_items) == ["2.1", "2.3"]
         assert action.origin_meeting_id == meeting_id
     assert window.editor.actions.rowCount() == actions_before + 1
@@ -197,7 +154,7 @@ def test_an_action_is_captured_with_the_keyboard_alone(qtbot, demo_database, ope
 def test_a_wrong_owner_is_refused_in_the_row_and_nothing_is_recorded(
     qtbot, demo_database, open_window
 ):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
     window = open_window(meeting_id)
     qtbot.keyClick(window.editor.notes, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     row_widget = window.editor.action_row
@@ -215,8 +172,8 @@ def test_a_wrong_owner_is_refused_in_the_row_and_nothing_is_recorded(
 
 
 def test_resolutions_and_declarations_from_the_keyboard(qtbot, demo_database, open_window):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
-    row, item_id = _item_row(demo_database, meeting_id, "7")
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
+    row, item_id = item_row(demo_database, meeting_id, "7")
     window = open_window(meeting_id)
     window.go_to(row)
     notes = window.editor.notes
@@ -242,7 +199,7 @@ def test_resolutions_and_declarations_from_the_keyboard(qtbot, demo_database, op
 
 
 def test_late_arrival_and_early_departure_take_one_key(qtbot, demo_database, open_window):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
     window = open_window(meeting_id)
     panel = window.register
     panel.clock = lambda: time(14, 25)
@@ -266,7 +223,7 @@ def test_late_arrival_and_early_departure_take_one_key(qtbot, demo_database, ope
         "14:25",
         "15:40",
     )
-    assert "left 15:40" in panel.model.index(row, RegisterModel.COL_STATE).data()
+    assert panel.model.index(row, RegisterModel.COL_STATE).data() == "14:25–15:40"
 
 
 def _fill_approval(amendments: str) -> None:
@@ -277,10 +234,10 @@ def _fill_approval(amendments: str) -> None:
 
 
 def test_approval_locks_the_minutes_and_a_later_edit_is_refused(qtbot, demo_database, open_window):
-    october = _meeting_id(demo_database, THE_OCTOBER_2016_MEETING)
-    later = _meeting_id(demo_database, THE_2019_MEETING)
+    october = meeting_with(demo_database, THE_OCTOBER_2016_MEETING)
+    later = meeting_with(demo_database, THE_2019_MEETING)
     october_window = open_window(october, desk="October desk")
-    row, minutes_item = _item_row(demo_database, later, "3")
+    row, minutes_item = item_row(demo_database, later, "3")
     window = open_window(later)
     window.go_to(row)
     resolutions_before = window.editor.resolutions.rowCount()
@@ -309,7 +266,7 @@ def test_approval_locks_the_minutes_and_a_later_edit_is_refused(qtbot, demo_data
     assert window.editor.resolutions.rowCount() == resolutions_before + 1
 
     # The October minutes were open at another desk: its next words are refused, not lost.
-    _type(qtbot, october_window, "A late correction.")
+    type_notes(qtbot, october_window, "A late correction.")
     assert not october_window.editor.notes.flush()
     assert october_window.problem.isVisible()
     message = october_window.problem.label.text()
@@ -327,9 +284,9 @@ def test_approval_locks_the_minutes_and_a_later_edit_is_refused(qtbot, demo_data
 
 
 def test_every_live_model_passes_the_model_tester(qtmodeltester, demo_database, open_window):
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
     window = open_window(meeting_id)
-    row, _item_id = _item_row(demo_database, meeting_id, "5")
+    row, _item_id = item_row(demo_database, meeting_id, "5")
     window.go_to(row)
     window.agenda.tick(0, 90)
     assert window.agenda.index(0, AgendaModel.COL_TIME).data() == "1:30"
@@ -343,8 +300,11 @@ def test_every_live_model_passes_the_model_tester(qtmodeltester, demo_database, 
         assert model.rowCount() > 0 or isinstance(model, DeclarationsModel)
         qtmodeltester.check(model)
     assert isinstance(window.editor.resolutions, ResolutionsModel)
-    assert window.editor.resolutions.index(0, ResolutionsModel.COL_NUMBER).data() == "(1)"
-    assert window.editor.actions.index(0, ActionsModel.COL_PLAN).data() == "1.3"
+    # One resolution reads as the minutes will put it; several would be numbered.
+    resolutions = window.editor.resolutions
+    assert resolutions.index(0, ResolutionsModel.COL_NUMBER).data() == ""
+    assert resolutions.index(0, ResolutionsModel.COL_TEXT).data().startswith("It was resolved that")
+    assert window.editor.actions.index(0, ActionsModel.COL_PLAN).data() == "Plan 1.3"
     with demo_database.sessions() as session:
         assert session.get(Meeting, meeting_id).agenda_items[2].standing is (
             StandingKind.PREVIOUS_MINUTES
@@ -357,7 +317,7 @@ def test_the_workspace_opens_the_live_view_and_unlocks_approved_minutes(
     from boardroom.ui.live import launch
     from boardroom.ui.meeting_workspace import MeetingWorkspace
 
-    approved = _meeting_id(demo_database, MeetingStatus.MINUTES_APPROVED)
+    approved = meeting_with(demo_database, MeetingStatus.MINUTES_APPROVED)
     context = AppContext(demo_database)
     workspace = MeetingWorkspace(context, approved)
     qtbot.addWidget(workspace)
@@ -390,13 +350,13 @@ def test_notes_saved_elsewhere_meanwhile_offer_reload_or_overwrite(
 ):
     from boardroom.services.minutes import save_notes
 
-    meeting_id = _meeting_id(demo_database, THE_2019_MEETING)
-    row, item_id = _item_row(demo_database, meeting_id, "9")
+    meeting_id = meeting_with(demo_database, THE_2019_MEETING)
+    row, item_id = item_row(demo_database, meeting_id, "9")
     window = open_window(meeting_id)
     window.go_to(row)
     with demo_database.transaction() as session:  # a desk that took over the pen meanwhile
         save_notes(session, item_id, "Their version.")
-    _type(qtbot, window, " Mine.")
+    type_notes(qtbot, window, " Mine.")
     assert not window.editor.notes.flush()
     assert window.problem.isVisible()
     assert "Changed by someone else — reload or overwrite?" in window.problem.label.text()
@@ -410,7 +370,7 @@ def test_notes_saved_elsewhere_meanwhile_offer_reload_or_overwrite(
 
     with demo_database.transaction() as session:
         save_notes(session, item_id, "Theirs again.")
-    _type(qtbot, window, " More.")
+    type_notes(qtbot, window, " More.")
     assert not window.editor.notes.flush()
     window.reload_button.click()
     assert window.editor.notes.toPlainText() == "Theirs again."

@@ -47,10 +47,11 @@ def _meeting_of_item(session: Session, agenda_item_id: int) -> tuple[AgendaItem,
 
 def ensure_editable(meeting: Meeting) -> None:
     if meeting.minutes_locked:
-        approved = format_date(meeting.minutes_approved_on) or "a later meeting"
+        day = meeting.minutes_approved_on
+        approved = f"on {format_date(day)}" if day else "at a later meeting"
         raise BoardroomError(
             f"The minutes of {format_date(meeting.starts_at)} were approved as a true record "
-            f"on {approved} and are locked. Unlock them (the unlocking is recorded) to change "
+            f"{approved} and are locked. Unlock them (the unlocking is recorded) to change "
             "them."
         )
 

@@ -11,19 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QCompleter,
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
 from boardroom.dates import format_date, parse_date
 from boardroom.errors import BoardroomError
-from boardroom.services.live_minutes import Choice
+from boardroom.services.live_minutes import ActionLine, Choice
+from boardroom.ui.live.typeahead import TokenCompleter, TypeAheadField, label_completer
 
 
 @dataclass(frozen=True)
@@ -66,26 +60,12 @@ def resolve_plan_items(text: str, choices: Sequence[Choice]) -> tuple[int, ...]:
     return tuple(ids)
 
 
-class TokenCompleter(QCompleter):
-    """Completes the last comma-separated token and inserts just the item's number."""
-
-    def __init__(self, choices: Sequence[Choice], parent: QWidget) -> None:
-        super().__init__([choice.label for choice in choices], parent)
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
-
-    def splitPath(self, path: str) -> list[str]:
-        return [path.split(",")[-1].strip()]
-
-    def pathFromIndex(self, index: QModelIndex) -> str:
-        field = self.widget()
-        typed = field.text().split(",")[:-1] if isinstance(field, QLineEdit) else []
-        number = str(index.data()).split()[0]
-        return ", ".join([part.strip() for part in typed if part.strip()] + [number]) + ", "
-
-
 class ActionRow(QFrame):
-    """Emits ``submitted`` with a draft the window records (Esc is the window's to handle)."""
+    """Emits ``submitted`` with a draft the window records (Esc is the window's to handle).
+
+    Each field has a label beside it, so a filled row still says what each value is; the
+    due date is read back as a date under its field while it is typed.
+    """
 
     submitted = Signal(object)  # ActionDraft
 
@@ -96,53 +76,67 @@ class ActionRow(QFrame):
         self.owners: list[Choice] = []
         self.plan_items: list[Choice] = []
         self.today = date.today()
-        layout = QGridLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        self.editing: ActionLine | None = None
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("What is to be done"))
-        self.owner = QLineEdit()
-        self.owner.setPlaceholderText(self.tr("Owner"))
-        self.due = QLineEdit()
-        self.due.setPlaceholderText(self.tr("Due: 30/09, next Friday, +2w"))
-        self.plan = QLineEdit()
-        self.plan.setPlaceholderText(self.tr("Plan items: 1.3, 2.1"))
+        self.owner = TypeAheadField(self.tr("Type part of a name"), moves_on=True)
         self.owner_model = QStringListModel(self)
-        owner_completer = QCompleter(self.owner_model, self)
-        owner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        owner_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.owner.setCompleter(owner_completer)
+        self.owner.use(label_completer(self.owner_model, self))
+        self.due = QLineEdit()
+        self.due.setPlaceholderText(self.tr("30/09, next Friday, +2w"))
+        self.plan = TypeAheadField(self.tr("1.3, 2.1 — or words from the title"), moves_on=False)
         self.due_hint = QLabel()
-        self.due_hint.setEnabled(False)
+        self.due_hint.setObjectName("shortcutHint")
         self.due.textChanged.connect(self._show_due)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         self.error.hide()
         hint = QLabel(self.tr("Tab next field · Enter record · Esc cancel"))
-        hint.setEnabled(False)
-        layout.addWidget(self.description, 0, 0, 1, 4)
-        layout.addWidget(self.owner, 1, 0)
-        layout.addWidget(self.due, 1, 1)
-        layout.addWidget(self.plan, 1, 2, 1, 2)
-        layout.addWidget(self.due_hint, 2, 1)
-        layout.addWidget(hint, 2, 2, 1, 2, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.error, 3, 0, 1, 4)
-        layout.setColumnStretch(0, 2)
-        layout.setColumnStretch(1, 1)
-        layout.setColumnStretch(2, 2)
+        hint.setObjectName("shortcutHint")
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setHorizontalSpacing(8)
+        layout.setVerticalSpacing(4)
+        fields = (
+            (self.tr("&Action"), self.description, 0, 0, 5),
+            (self.tr("O&wner"), self.owner, 1, 0, 1),
+            (self.tr("D&ue"), self.due, 1, 2, 1),
+            (self.tr("&Plan items"), self.plan, 1, 4, 1),
+        )
+        for text, field, row, column, span in fields:
+            label = QLabel(text)
+            label.setBuddy(field)
+            label.setObjectName("fieldLabel")
+            layout.addWidget(label, row, column)
+            layout.addWidget(field, row, column + 1, 1, span)
+        layout.addWidget(self.due_hint, 2, 3)
+        layout.addWidget(hint, 2, 5, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.error, 3, 0, 1, 6)
+        for column, stretch in ((1, 3), (3, 2), (5, 3)):
+            layout.setColumnStretch(column, stretch)
         for field in (self.description, self.owner, self.due, self.plan):
             field.returnPressed.connect(self.submit)
 
     def set_choices(self, owners: Sequence[Choice], plan_items: Sequence[Choice]) -> None:
         self.owners, self.plan_items = list(owners), list(plan_items)
         self.owner_model.setStringList([choice.label for choice in owners])
-        self.plan.setCompleter(TokenCompleter(plan_items, self.plan))
+        self.plan.use(TokenCompleter(plan_items, self.plan))
 
-    def open(self, today: date) -> None:
-        """Show an empty row with the cursor in the description."""
-        self.today = today
+    def open(self, today: date, editing: ActionLine | None = None) -> None:
+        """Show the row with the cursor in the description: empty, or filled with the action
+        being corrected. Relative due dates count from ``today`` (the meeting's day: "next
+        Friday" as it was said there)."""
+        self.today, self.editing = today, editing
         for field in (self.description, self.owner, self.due, self.plan):
             field.clear()
+        if editing is not None:
+            owner = next((c.label for c in self.owners if c.id == editing.owner_id), editing.owner)
+            self.description.setText(editing.description)
+            self.owner.setText(owner)
+            self.due.setText(f"{editing.due:%d/%m/%Y}" if editing.due else "")
+            self.plan.setText(", ".join(editing.plan_numbers))
         self.error.hide()
         self.show()
         self.description.setFocus()

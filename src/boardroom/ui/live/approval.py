@@ -6,18 +6,22 @@ any amendments, is minuted as a resolution there and locks the earlier minutes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from boardroom.errors import BoardroomError
+from boardroom.services.minutes import approve_minutes
+from boardroom.ui.context import AppContext
 from boardroom.ui.table_view import button
 
 
@@ -76,3 +80,34 @@ class ApprovalDialog(QDialog):
         layout.addWidget(self.amendments)
         layout.addWidget(buttons)
         self.resize(520, 260)
+
+
+def ask_and_approve(
+    parent: QWidget, context: AppContext, previous: tuple[int, str], at_meeting_id: int, desk: str
+) -> bool:
+    """Take any amendments, then approve and lock the previous minutes; True if approved."""
+    previous_id, when = previous
+    dialog = ApprovalDialog(when, parent)
+    if dialog.exec() != ApprovalDialog.DialogCode.Accepted:
+        return False
+    try:
+        with context.database.transaction() as session:
+            approve_minutes(
+                session,
+                previous_id,
+                at_meeting_id=at_meeting_id,
+                amendments=dialog.amendments.toPlainText(),
+                actor=desk,
+            )
+    except BoardroomError as error:
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Approval", "Not approved"), error.message
+        )
+        return False
+    context.data_changed.emit()
+    context.status_message.emit(
+        QCoreApplication.translate(
+            "Approval", "The minutes of {0} are approved and locked."
+        ).format(when)
+    )
+    return True

@@ -1,20 +1,21 @@
 """Small inline entry rows: one line for a resolution, two fields for a declaration.
 
 They open under their list at a shortcut and close on Enter (recorded) or Esc (abandoned,
-handled by the window),
-so the clerk never reaches for a dialog, or the mouse, in the middle of a meeting.
+handled by the window), so the clerk never reaches for a dialog, or the mouse, in the
+middle of a meeting.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from boardroom.errors import BoardroomError
 from boardroom.services.live_minutes import Choice
 from boardroom.ui.live.action_row import resolve_owner
+from boardroom.ui.live.typeahead import TypeAheadField, label_completer
 
 
 class ResolutionRow(QWidget):
@@ -51,13 +52,9 @@ class DeclarationRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.people: list[Choice] = []
-        self.person = QLineEdit()
-        self.person.setPlaceholderText(self.tr("Who declared"))
+        self.person = TypeAheadField(self.tr("Who declared"), moves_on=True)
         self.names = QStringListModel(self)
-        completer = QCompleter(self.names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person.setCompleter(completer)
+        self.person.use(label_completer(self.names, self))
         self.interest = QLineEdit()
         self.interest.setPlaceholderText(self.tr("Interest declared (Enter to record)"))
         layout.addWidget(self.person, 1)

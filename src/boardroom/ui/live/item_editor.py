@@ -13,88 +13,30 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMessageBox,
-    QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError
-from boardroom.services.actions import create_action
 from boardroom.services.declarations import record_declaration, remove_declaration
-from boardroom.services.live_minutes import Choice, LiveItem, load_item
-from boardroom.services.minutes import ensure_editable
+from boardroom.services.live_minutes import Choice, LiveItem, load_item, minute_action
 from boardroom.services.resolutions import (
     add_resolution,
     edit_resolution,
     move_resolution,
     remove_resolution,
 )
-from boardroom.storage.models import Meeting
+from boardroom.storage.models import StandingKind
 from boardroom.ui.context import AppContext
 from boardroom.ui.live.action_row import ActionDraft, ActionRow
 from boardroom.ui.live.inline_rows import DeclarationRow, ResolutionRow
 from boardroom.ui.live.models import ActionsModel, DeclarationsModel, ResolutionsModel
 from boardroom.ui.live.notes_editor import NotesEditor
-from boardroom.ui.models.table import RowTableModel
-
-
-def _section_header(title: str, shortcut: str) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 8, 0, 0)
-    heading = QLabel(title)
-    heading.setObjectName("sectionHeading")
-    hint = QLabel(shortcut)
-    hint.setObjectName("shortcutHint")
-    layout.addWidget(heading)
-    layout.addStretch(1)
-    layout.addWidget(hint)
-    return row
-
-
-def _section(
-    layout: QVBoxLayout, title: str, shortcut: str, model: RowTableModel, stretch: int, empty: str
-) -> QTableView:
-    """A heading with its shortcut, then a quiet list that grows with its rows (or a hint)."""
-    layout.addWidget(_section_header(title, shortcut))
-    hint = QLabel(empty)
-    hint.setObjectName("shortcutHint")
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setShowGrid(False)
-    view.setWordWrap(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().hide()
-    view.setFrameShape(QTableView.Shape.NoFrame)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    header = view.horizontalHeader()
-    for column in range(model.columnCount()):
-        mode = QHeaderView.ResizeMode.ResizeToContents
-        if column == stretch:
-            mode = QHeaderView.ResizeMode.Stretch
-        header.setSectionResizeMode(column, mode)
-
-    def fit() -> None:
-        view.resizeRowsToContents()
-        rows = sum(view.rowHeight(row) for row in range(model.rowCount()))
-        view.setFixedHeight(rows + 2)
-        view.setVisible(model.rowCount() > 0)
-        hint.setVisible(model.rowCount() == 0)
-
-    model.modelReset.connect(fit)
-    fit()
-    layout.addWidget(hint)
-    layout.addWidget(view)
-    return view
+from boardroom.ui.live.review_panel import ReviewPanel
+from boardroom.ui.live.sections import section
 
 
 class ItemEditor(QWidget):
@@ -108,6 +50,7 @@ class ItemEditor(QWidget):
         self.meeting_id = meeting_id
         self.item: LiveItem | None = None
         self.read_only = False
+        self.meeting_day = date.today()  # the window sets the meeting's own day
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(4)
@@ -115,14 +58,20 @@ class ItemEditor(QWidget):
         self.notes = NotesEditor(context.database)
         layout.addWidget(self.notes, 3)
 
+        self.review = ReviewPanel(context, meeting_id)
+        self.review.hide()
+        self.review.changed.connect(self.changed)
+        layout.addWidget(self.review)
+
         self.resolutions = ResolutionsModel(self)
-        self.resolution_view = _section(
+        self.resolution_view = section(
             layout,
             self.tr("Resolutions"),
-            self.tr("Ctrl+R add · Enter reword · Alt+↑↓ reorder"),
+            self.tr("Ctrl+R · Enter reword · Alt+↑↓ reorder · Del remove"),
             self.resolutions,
             ResolutionsModel.COL_TEXT,
             self.tr("None yet."),
+            add=(self.tr("+ Resolution"), self.add_resolution),
         )
         self.resolution_row = ResolutionRow()
         self.resolution_row.hide()
@@ -130,13 +79,14 @@ class ItemEditor(QWidget):
         layout.addWidget(self.resolution_row)
 
         self.actions = ActionsModel(self)
-        self.action_view = _section(
+        self.action_view = section(
             layout,
             self.tr("Actions"),
-            self.tr("Ctrl+T add"),
+            self.tr("Ctrl+T · Enter correct"),
             self.actions,
             ActionsModel.COL_DESCRIPTION,
             self.tr("None yet."),
+            add=(self.tr("+ Action"), self.add_action),
         )
         self.action_row = ActionRow()
         self.action_row.hide()
@@ -144,13 +94,14 @@ class ItemEditor(QWidget):
         layout.addWidget(self.action_row)
 
         self.declarations = DeclarationsModel(self)
-        self.declaration_view = _section(
+        self.declaration_view = section(
             layout,
             self.tr("Declarations of interest"),
-            self.tr("Ctrl+D add"),
+            self.tr("Ctrl+D · Del remove"),
             self.declarations,
             DeclarationsModel.COL_INTEREST,
             self.tr("None declared on this item."),
+            add=(self.tr("+ Declaration"), self.add_declaration),
         )
         self.declaration_row = DeclarationRow()
         self.declaration_row.hide()
@@ -159,6 +110,7 @@ class ItemEditor(QWidget):
         layout.addWidget(self.declaration_row)
 
         self.resolution_view.activated.connect(lambda _index: self.edit_resolution())
+        self.action_view.activated.connect(lambda _index: self.edit_action())
         self._key(self.resolution_view, QKeySequence.StandardKey.Delete, self.remove_resolution)
         self._key(self.resolution_view, "Alt+Up", lambda: self.move_resolution(-1))
         self._key(self.resolution_view, "Alt+Down", lambda: self.move_resolution(1))
@@ -175,7 +127,10 @@ class ItemEditor(QWidget):
         self.declaration_row.set_people(owners)
 
     def escape(self) -> None:
-        """Esc: abandon any half-filled row and go back to the notes."""
+        """Esc: abandon any half-filled row and go back to the notes (from a review, back
+        to the action log's list first)."""
+        if self.review.escape():
+            return
         for row in (self.resolution_row, self.action_row, self.declaration_row):
             row.hide()
         self.notes.setFocus()
@@ -183,9 +138,17 @@ class ItemEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self.notes.setReadOnly(read_only)
+        self.review.set_read_only(read_only)
+        for widget in self.findChildren(QToolButton):  # the lists' add buttons
+            widget.setEnabled(not read_only)
         if read_only:
             for row in (self.resolution_row, self.action_row, self.declaration_row):
                 row.hide()
+
+    def review_actions(self) -> None:
+        """Into the action log's list (on the action log item)."""
+        if self.review.isVisible():
+            self.review.focus_list()
 
     def show_item(self, item_id: int) -> None:
         """Load an item from the database (the caller has flushed the notes first)."""
@@ -193,6 +156,10 @@ class ItemEditor(QWidget):
             self.item = load_item(session, item_id)
         self.notes.load(self.item.id, self.item.notes, self.item.notes_version)
         self._show_lists()
+        action_log = self.item.standing is StandingKind.ACTION_LOG
+        if action_log:
+            self.review.reload()
+        self.review.setVisible(action_log)
 
     def _show_lists(self) -> None:
         assert self.item is not None
@@ -274,25 +241,28 @@ class ItemEditor(QWidget):
 
     def add_action(self) -> None:
         if self._can_write():
-            self.action_row.open(date.today())
+            self.action_row.open(self.meeting_day)
+
+    def edit_action(self) -> None:
+        """Enter on an action: correct it in the same row (its reference stays)."""
+        row = self.action_view.currentIndex().row()
+        if self._can_write() and row >= 0:
+            self.action_row.open(self.meeting_day, editing=self.actions.row_at(row))
 
     def _save_action(self, draft: ActionDraft) -> None:
         assert self.item is not None
-        item_id = self.item.id
+        item_id, editing = self.item.id, self.action_row.editing
 
         def record(session: Session) -> None:
-            meeting = session.get(Meeting, self.meeting_id)
-            assert meeting is not None
-            ensure_editable(meeting)
-            create_action(
+            minute_action(
                 session,
-                meeting.board_id,
+                item_id,
                 draft.description,
                 owner_id=draft.owner_id,
                 due_date=draft.due,
-                origin_meeting_id=meeting.id,
-                origin_item_id=item_id,
                 plan_item_ids=draft.plan_item_ids,
+                action_id=editing.id if editing else None,
+                expected_version=editing.version if editing else None,
             )
 
         if self._write(record):

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from boardroom.dates import format_date
 from boardroom.services.agenda import AgendaLine
 from boardroom.services.attendance import RegisterLine
-from boardroom.services.live_minutes import ActionLine, DeclarationLine, ResolutionLine
+from boardroom.services.live_minutes import (
+    ActionLine,
+    DeclarationLine,
+    ResolutionLine,
+    ReviewLine,
+)
+from boardroom.services.resolutions import minuted_wording
 from boardroom.storage.models import AttendanceStatus
-from boardroom.ui.models.table import Column, RowTableModel
+from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel
 
 OVER_TIME = QColor("#c62828")
 NEAR_TIME = QColor("#ef8f00")
 MUTED = QColor("#8a8f98")
+DONE_GREEN = QColor("#2e7d32")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -40,10 +47,13 @@ def timer_color(seconds: int, allotted_minutes: int) -> QColor | None:
 class AgendaModel(RowTableModel[AgendaLine]):
     """The agenda down the side: number and title, and the time spent on each item so far."""
 
-    COL_ITEM, COL_TIME = range(2)
+    COL_NUMBER, COL_ITEM, COL_TIME = range(3)
     columns = (
-        Column("Item", lambda line: f"{line.number}  {line.title}"),
-        Column("Time", lambda line: ""),
+        Column(QT_TRANSLATE_NOOP("AgendaModel", "No."), lambda line: line.number),
+        Column(
+            QT_TRANSLATE_NOOP("AgendaModel", "Item"), lambda line: "    " * line.depth + line.title
+        ),
+        Column(QT_TRANSLATE_NOOP("AgendaModel", "Time"), lambda line: ""),
     )
 
     def __init__(self, parent=None) -> None:
@@ -82,14 +92,15 @@ class AgendaModel(RowTableModel[AgendaLine]):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_ITEM:
-            return f"{line.number} {line.title} — {line.minutes} minutes, {line.presenter}".strip()
-        if index.column() == self.COL_ITEM and role == Qt.ItemDataRole.DisplayRole:
-            return "    " * line.depth + f"{line.number}  {line.title}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() != self.COL_TIME:
+            presenter = f", {line.presenter}" if line.presenter else ""
+            return f"{line.number} {line.title} — {line.minutes} minutes{presenter}"
         return super().data(index, role)
 
 
 def _register_state(line: RegisterLine) -> str:
+    if line.arrived_at and line.left_at:
+        return f"{line.arrived_at:%H:%M}–{line.left_at:%H:%M}"
     if line.left_at:
         return f"left {line.left_at:%H:%M}"
     if line.arrived_at:
@@ -101,7 +112,7 @@ def _register_state(line: RegisterLine) -> str:
 
 def _register_color(line: RegisterLine) -> QColor | None:
     if line.attending:
-        return QColor("#2e7d32")
+        return DONE_GREEN
     if line.status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT) or line.left_at:
         return MUTED
     return None
@@ -112,43 +123,97 @@ class RegisterModel(RowTableModel[RegisterLine]):
 
     COL_NAME, COL_STATE = range(2)
     columns = (
-        Column("Name", lambda line: line.name),
-        Column("Attendance", _register_state, color=_register_color),
+        Column(QT_TRANSLATE_NOOP("RegisterModel", "Name"), lambda line: line.name),
+        Column(
+            QT_TRANSLATE_NOOP("RegisterModel", "Attendance"), _register_state, color=_register_color
+        ),
     )
 
 
 class ResolutionsModel(RowTableModel[ResolutionLine]):
+    """The item's resolutions worded as the minutes will read: "It was resolved that …"
+    for one, "(1) That …", "(2) That …" under "Resolved –" for several."""
+
     COL_NUMBER, COL_TEXT = range(2)
     columns = (
-        Column("No.", lambda line: ""),
-        Column("Resolution", lambda line: line.text),
+        Column(QT_TRANSLATE_NOOP("ResolutionsModel", "No."), lambda line: ""),
+        Column(QT_TRANSLATE_NOOP("ResolutionsModel", "Resolution"), lambda line: line.text),
     )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.lead = ""
+        self.wording: list[str] = []
+
+    def set_rows(self, rows) -> None:
+        self.lead, self.wording = minuted_wording([line.text for line in rows])
+        super().set_rows(rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             index.isValid()
-            and index.column() == self.COL_NUMBER
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= index.row() < self.rowCount()
         ):
-            return f"({index.row() + 1})"
+            number, _space, text = self.wording[index.row()].partition(" ")
+            if not self.lead:
+                return "" if index.column() == self.COL_NUMBER else self.wording[index.row()]
+            return number if index.column() == self.COL_NUMBER else text
         return super().data(index, role)
+
+
+def _plan_numbers(line: ActionLine) -> str:
+    return f"Plan {', '.join(line.plan_numbers)}" if line.plan_numbers else ""
 
 
 class ActionsModel(RowTableModel[ActionLine]):
     COL_REFERENCE, COL_OWNER, COL_DUE, COL_PLAN, COL_DESCRIPTION = range(5)
     columns = (
-        Column("Ref", lambda line: line.reference),
-        Column("Owner", lambda line: line.owner),
-        Column("Due", lambda line: format_date(line.due), sort=lambda line: line.due),
-        Column("Plan", lambda line: ", ".join(line.plan_numbers)),
-        Column("Action", lambda line: line.description),
+        Column(QT_TRANSLATE_NOOP("ActionsModel", "Ref"), lambda line: line.reference),
+        Column(QT_TRANSLATE_NOOP("ActionsModel", "Owner"), lambda line: line.owner),
+        Column(
+            QT_TRANSLATE_NOOP("ActionsModel", "Due"),
+            lambda line: format_date(line.due),
+            sort=lambda line: line.due,
+        ),
+        Column(QT_TRANSLATE_NOOP("ActionsModel", "Plan"), _plan_numbers),
+        Column(QT_TRANSLATE_NOOP("ActionsModel", "Action"), lambda line: line.description),
     )
 
 
 class DeclarationsModel(RowTableModel[DeclarationLine]):
     COL_PERSON, COL_INTEREST = range(2)
     columns = (
-        Column("Declared by", lambda line: line.person),
-        Column("Interest", lambda line: line.interest),
+        Column(QT_TRANSLATE_NOOP("DeclarationsModel", "Declared by"), lambda line: line.person),
+        Column(QT_TRANSLATE_NOOP("DeclarationsModel", "Interest"), lambda line: line.interest),
+    )
+
+
+def review_text(line: ReviewLine) -> str:
+    """ "✔ Done — Report received" once reviewed at this meeting; "not reviewed yet" before."""
+    if not line.reviewed:
+        return "not reviewed yet"
+    status = line.status_set.label if line.status_set else "No change"
+    return f"✔ {status} — {line.note}" if line.note else f"✔ {status}"
+
+
+class ReviewModel(RowTableModel[ReviewLine]):
+    """The action log brought forward: overdue dates in red, reviewed lines in green."""
+
+    COL_REFERENCE, COL_OWNER, COL_DUE, COL_ACTION, COL_REVIEW = range(5)
+    columns = (
+        Column(QT_TRANSLATE_NOOP("ReviewModel", "Ref"), lambda line: line.reference),
+        Column(QT_TRANSLATE_NOOP("ReviewModel", "Owner"), lambda line: line.owner or "No owner"),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewModel", "Due"),
+            lambda line: format_date(line.due),
+            sort=lambda line: line.due,
+            color=lambda line: OVERDUE_RED if line.overdue else None,
+        ),
+        Column(QT_TRANSLATE_NOOP("ReviewModel", "Action"), lambda line: line.description),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewModel", "Reviewed"),
+            review_text,
+            color=lambda line: DONE_GREEN if line.reviewed else MUTED,
+        ),
     )

@@ -1,12 +1,14 @@
-"""The attendance register at the clerk's elbow: one key marks a late arrival (L), an early
-departure (E) or someone present (P), stamped with the time it happened."""
+"""The attendance register at the clerk's elbow: one key marks a late arrival (L) or an early
+departure (E), stamped with the time it happened, or someone present (P), sending apologies
+(A) or absent (X). Several people selected at once (Shift+↓, Ctrl+A) are marked together,
+so the register at the start of a meeting takes seconds."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +34,10 @@ from boardroom.storage.models import AttendanceStatus
 from boardroom.ui.context import AppContext
 from boardroom.ui.live.models import RegisterModel
 
+LETTERS = ("P", "A", "X", "L", "E")
+_AWAY = {"A": AttendanceStatus.APOLOGIES, "X": AttendanceStatus.ABSENT}
+_HERE = (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY, *ADDED_STATUSES)
+
 
 def _now() -> time:
     return datetime.now().time().replace(second=0, microsecond=0)
@@ -44,7 +50,7 @@ class RegisterView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
-        if text in ("L", "E", "P") and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if text in LETTERS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.letter.emit(text)
             return
         super().keyPressEvent(event)
@@ -69,7 +75,7 @@ class RegisterPanel(QWidget):
         self.view = RegisterView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setShowGrid(False)
         self.view.verticalHeader().hide()
@@ -81,7 +87,9 @@ class RegisterPanel(QWidget):
             RegisterModel.COL_STATE, QHeaderView.ResizeMode.ResizeToContents
         )
         self.view.letter.connect(self.on_letter)
-        keys = QLabel(self.tr("L late · E left · P present   (Ctrl+Shift+L)"))
+        keys = QLabel(
+            self.tr("Ctrl+Shift+L here · P present · A apologies · X absent · L late · E left")
+        )
         keys.setObjectName("shortcutHint")
         keys.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -93,9 +101,14 @@ class RegisterPanel(QWidget):
             lines = register(session, self.meeting_id)
             counted = quorum(session, self.meeting_id)
         row = self.view.currentIndex().row()
+        selected = {index.row() for index in self.view.selectionModel().selectedRows()}
         self.model.set_rows(lines)
-        if 0 <= row < self.model.rowCount():
+        if 0 <= row < self.model.rowCount():  # the same people stay selected for the next key
             self.view.setCurrentIndex(self.model.index(row, 0))
+        rows = QItemSelection()
+        for each in selected & set(range(self.model.rowCount())):
+            rows.select(self.model.index(each, 0), self.model.index(each, RegisterModel.COL_STATE))
+        self.view.selectionModel().select(rows, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         present = sum(1 for line in lines if line.attending)
         mark_text = "✔" if counted.met else "✘"
         self.summary.setText(
@@ -108,34 +121,34 @@ class RegisterPanel(QWidget):
         if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def current_line(self) -> RegisterLine | None:
-        row = self.view.currentIndex().row()
-        return self.model.row_at(row) if 0 <= row < self.model.rowCount() else None
+    def selected_lines(self) -> list[RegisterLine]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [self.model.row_at(row) for row in rows if 0 <= row < self.model.rowCount()]
 
     def on_letter(self, letter: str) -> None:
-        line = self.current_line()
-        if line is None or self.read_only:
+        """Mark every selected line in one transaction: all of them, or none if one is
+        refused (the message names who and why)."""
+        lines = self.selected_lines()
+        if not lines or self.read_only:
             return
         now = self.clock()
-        if letter == "P":
-            self._run(lambda session: self._ensure_present(session, line))
-        elif letter == "L":
-            self._run(lambda session: self._arrived(session, line, now))
-        else:
-            self._run(
-                lambda session: set_times(
-                    session, self.meeting_id, line.person_id, line.arrived_at, now
-                )
-            )
 
-    def _ensure_present(self, session: Session, line: RegisterLine) -> None:
-        here = (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY, *ADDED_STATUSES)
-        if line.status not in here:
-            mark(session, self.meeting_id, line.person_id, AttendanceStatus.PRESENT)
+        def apply(session: Session) -> None:
+            for line in lines:
+                if letter == "P":
+                    _ensure_present(session, self.meeting_id, line)
+                elif letter in _AWAY:
+                    mark(session, self.meeting_id, line.person_id, _AWAY[letter])
+                elif letter == "L":
+                    _ensure_present(session, self.meeting_id, line)
+                    set_times(session, self.meeting_id, line.person_id, now, None)
+                else:  # E: whoever leaves was here, even if nobody marked them yet
+                    _ensure_present(session, self.meeting_id, line)
+                    set_times(session, self.meeting_id, line.person_id, line.arrived_at, now)
 
-    def _arrived(self, session: Session, line: RegisterLine, now: time) -> None:
-        self._ensure_present(session, line)
-        set_times(session, self.meeting_id, line.person_id, now, None)
+        self._run(apply)
 
     def _run(self, action: Callable[[Session], object]) -> None:
         try:
@@ -146,3 +159,9 @@ class RegisterPanel(QWidget):
             return
         self.reload()
         self.changed.emit()
+
+
+def _ensure_present(session: Session, meeting_id: int, line: RegisterLine) -> None:
+    """Mark a seat present unless its holder (or their deputy) is already in the room."""
+    if line.status not in _HERE:
+        mark(session, meeting_id, line.person_id, AttendanceStatus.PRESENT)
