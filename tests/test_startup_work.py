@@ -3,10 +3,13 @@ in the stack are filled when they are shown, and nothing else is read."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
 
+from boardroom import cli
 from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.pages import PAGE_TYPES
@@ -52,3 +55,32 @@ def test_a_restored_page_other_than_the_first_is_filled_once(qtbot, demo_databas
     assert window.current_page().key == "people"
     assert refreshed["people"] == 1
     assert set(refreshed) <= {"dashboard", "people"}
+
+
+def test_opening_the_window_does_not_load_the_command_line_s_modules():
+    probe = (
+        "import sys\n"
+        "from boardroom import cli\n"
+        "cli._run_gui = lambda args: print(args.database, sorted(\n"
+        "    m for m in sys.modules if m.startswith('boardroom.commands'))) or 0\n"
+        "raise SystemExit(cli.main(['--database', 'sqlite:///x.db']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "sqlite:///x.db []"
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--database", "sqlite:///x.db"], True),
+        (["gui"], False),  # the full parser says the same, through the command
+        (["--version"], False),
+        (["--help"], False),
+        (["--database", "sqlite:///x.db", "meetings", "list"], False),
+    ],
+)
+def test_only_the_window_s_own_arguments_skip_the_full_parser(argv, window):
+    assert (cli._window_only(argv) is not None) is window

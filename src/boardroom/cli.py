@@ -6,27 +6,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from boardroom import __version__
-from boardroom.commands import CommandGroups, agenda, backup, demo, invites, meetings, minutes
-from boardroom.commands import actions as action_commands
-from boardroom.commands import plans as plan_commands
 from boardroom.errors import BoardroomError
 from boardroom.storage.database import ENV_VAR
 
 Handler = Callable[[argparse.Namespace], int]
 
-# Each module adds its own subcommands; see boardroom.commands.
-COMMAND_MODULES = (
-    demo,
-    backup,
-    agenda,
-    meetings,
-    invites,
-    plan_commands,
-    action_commands,
-    minutes,
-)
+
+def _command_modules() -> tuple[ModuleType, ...]:
+    """Each module adds its own subcommands (see boardroom.commands); imported only when a
+    command is given, since they load the exports and imports the window defers."""
+    from boardroom.commands import actions as action_commands
+    from boardroom.commands import agenda, backup, demo, invites, meetings, minutes
+    from boardroom.commands import plans as plan_commands
+
+    return (demo, backup, agenda, meetings, invites, plan_commands, action_commands, minutes)
 
 
 def _run_gui(args: argparse.Namespace) -> int:
@@ -56,17 +52,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = top.add_parser("export", help="write Word, calendar or spreadsheet files")
     import_ = top.add_parser("import", help="read data from other files")
+    from boardroom.commands import CommandGroups
+
     groups = CommandGroups(
         top=top,
         export=export.add_subparsers(title="what to export", metavar="WHAT", required=True),
         import_=import_.add_subparsers(title="what to import", metavar="WHAT", required=True),
     )
-    for module in COMMAND_MODULES:
+    for module in _command_modules():
         module.register(groups)
     return parser
 
 
+def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window (at most ``--database``), else None.
+
+    The window then starts without loading every command's modules, which the full parser
+    needs and the window does not: start-up is what the clerk waits for every morning.
+    """
+    window = argparse.ArgumentParser(prog="boardroom", add_help=False)
+    window.add_argument("--database", metavar="URL")
+    args, rest = window.parse_known_args(argv)
+    return args if not rest else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    window = _window_only(argv)
+    if window is not None:
+        return _run_gui(window)
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:

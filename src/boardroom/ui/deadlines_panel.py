@@ -14,7 +14,6 @@ from boardroom.dates import format_date
 from boardroom.services.circulation import Readiness, upcoming_readiness
 from boardroom.ui.agenda.papers import fit_rows
 from boardroom.ui.context import AppContext
-from boardroom.ui.meeting_workspace import open_workspace
 from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel, SearchProxy
 from boardroom.ui.table_view import button, on_activate, table_view
 
@@ -171,4 +170,8 @@ class DeadlinesPanel(QWidget):
     def open_selected(self) -> None:
         row = self.selected()
         if row is not None:
+            # Imported when first wanted: the workspace (agenda editor, live minutes, Word
+            # exports) is a third of the UI, and the Dashboard opens without it.
+            from boardroom.ui.meeting_workspace import open_workspace
+
             open_workspace(self.context, row.meeting_id, self).show_agenda()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,12 +24,14 @@ from boardroom.ui.dialogs.meetings import MeetingDialog
 from boardroom.ui.dialogs.series import SeriesDialog
 from boardroom.ui.icons import icon
 from boardroom.ui.meeting_actions import cancel_with_notice, edit_meeting, save_invites
-from boardroom.ui.meeting_workspace import MeetingWorkspace
 from boardroom.ui.models.meetings import MeetingRow, MeetingTableModel, meeting_rows
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.month_calendar import MonthCalendar
 from boardroom.ui.pages.base import Page
 from boardroom.ui.table_view import button, on_activate, table_view
+
+if TYPE_CHECKING:
+    from boardroom.ui.meeting_workspace import MeetingWorkspace
 
 
 class MeetingsPage(Page):
@@ -220,6 +223,9 @@ class MeetingsPage(Page):
             return
         if self.workspace is not None:
             self.workspace.close()
+        # Imported when first wanted: the window opens without the workspace's modules.
+        from boardroom.ui.meeting_workspace import MeetingWorkspace
+
         self.workspace = MeetingWorkspace(self.context, row.meeting_id, self)
         self.workspace.show()
 
