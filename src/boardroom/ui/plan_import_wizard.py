@@ -194,11 +194,15 @@ class _PreviewPage(QWizardPage):
             except BoardroomError as error:
                 return error
 
-        self.task = run_in_background(
+        def show(result: ParsedPlan | BoardroomError) -> None:
+            if task is self.task:  # not a read the user went Back from and started again
+                self._show(result)
+
+        task = self.task = run_in_background(
             self,
             self.tr("Reading {0}…").format(path.name),
             work,
-            self._show,
+            show,
             title=self.owner.windowTitle(),
         )
 
