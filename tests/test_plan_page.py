@@ -99,17 +99,28 @@ def test_search_keeps_the_recommendation_of_a_matching_activity(page):
     assert page.proxy.index(0, 0, section).data() == "2.4"
 
 
-def test_the_wizard_imports_a_new_version_of_the_plan(qtbot, database, tmp_path):
+def _new_board(database) -> AppContext:
     with database.transaction() as session:
         board_id = create_board(session, "Improvement Board").id
     context = AppContext(database)
     context.set_board(board_id)
-    path = build_seed_like_plan(tmp_path / "plan.docx")
+    return context
+
+
+def _open_wizard(qtbot, context: AppContext, path) -> PlanImportWizard:
+    """The wizard with ``path`` chosen and Next pressed."""
     wizard = PlanImportWizard(context)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(path))
     wizard.next()
+    return wizard
+
+
+def test_the_wizard_imports_a_new_version_of_the_plan(qtbot, database, tmp_path):
+    context = _new_board(database)
+    path = build_seed_like_plan(tmp_path / "plan.docx")
+    wizard = _open_wizard(qtbot, context, path)
     assert wizard.currentId() == PREVIEW_PAGE, "a Word plan needs no column mapping"
     _wait_for_preview(qtbot, wizard)
     report = wizard.preview_page.report.toPlainText()
@@ -123,12 +134,8 @@ def test_the_wizard_imports_a_new_version_of_the_plan(qtbot, database, tmp_path)
 
     # The newer version: the preview says what changes, and the import updates in place.
     newer = build_seed_like_plan(tmp_path / "plan v2.docx", version=2)
-    again = PlanImportWizard(context)
-    qtbot.addWidget(again)
-    again.show()
+    again = _open_wizard(qtbot, context, newer)
     assert again.file_page.target.currentText() == "The plan “Ofsted Improvement Plan”"
-    again.file_page.path.setText(str(newer))
-    again.next()
     _wait_for_preview(qtbot, again)
     report = again.preview_page.report.toPlainText()
     assert "1 item to add, 1 to update, 6 unchanged" in report
@@ -143,17 +150,10 @@ def test_the_wizard_imports_a_new_version_of_the_plan(qtbot, database, tmp_path)
 
 
 def test_a_file_that_cannot_be_read_is_reported_in_the_wizard(qtbot, database, tmp_path):
-    with database.transaction() as session:
-        board_id = create_board(session, "Improvement Board").id
-    context = AppContext(database)
-    context.set_board(board_id)
+    context = _new_board(database)
     broken = tmp_path / "plan.docx"
     broken.write_bytes(b"PK\x03\x04 not a zip archive")
-    wizard = PlanImportWizard(context)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.path.setText(str(broken))
-    wizard.next()
+    wizard = _open_wizard(qtbot, context, broken)
     _wait_for_preview(qtbot, wizard)
     report = wizard.preview_page.report.toPlainText()
     assert "cannot be read as a Word document" in report
@@ -170,19 +170,12 @@ def _wait_for_preview(qtbot, wizard: PlanImportWizard) -> None:
 
 
 def test_the_wizard_maps_spreadsheet_columns(qtbot, database, tmp_path):
-    with database.transaction() as session:
-        board_id = create_board(session, "Improvement Board").id
-    context = AppContext(database)
-    context.set_board(board_id)
+    context = _new_board(database)
     path = tmp_path / "plan.csv"
     path.write_text(
         "Ref,What we will do,Due\n1.1,Review,March 2020\n1.2,Train,Ongoing\n", encoding="utf-8"
     )
-    wizard = PlanImportWizard(context)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.path.setText(str(path))
-    wizard.next()
+    wizard = _open_wizard(qtbot, context, path)
     assert wizard.currentId() == MAPPING_PAGE
     boxes = wizard.mapping_page.boxes
     assert boxes["number"].currentText() == "Ref"

@@ -46,6 +46,14 @@ def fill_choices(box: QComboBox, anything: str, entries: list[tuple[str, object]
     box.blockSignals(False)
 
 
+def _labelled(row: QHBoxLayout, caption: str, widget: QWidget) -> None:
+    """A drop-down with its caption, whose &-letter moves to it (Alt+S for the status)."""
+    label = QLabel(caption)
+    label.setBuddy(widget)
+    row.addWidget(label)
+    row.addWidget(widget)
+
+
 class ActionFilterBar(QWidget):
     """Two rows of filters above the action list."""
 
@@ -89,27 +97,15 @@ class ActionFilterBar(QWidget):
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         first, second = QHBoxLayout(), QHBoxLayout()
-        for caption, widget in (
-            (self.tr("&Status"), self.status_box),
-            (self.tr("O&wner"), self.owner_box),
-            (self.tr("&Plan"), self.plan_box),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            first.addWidget(label)
-            first.addWidget(widget)
+        _labelled(first, self.tr("&Status"), self.status_box)
+        _labelled(first, self.tr("O&wner"), self.owner_box)
+        _labelled(first, self.tr("&Plan"), self.plan_box)
         first.addStretch(1)
-        agreed = QLabel(self.tr("&Agreed at"))
-        agreed.setBuddy(self.meeting_box)
-        second.addWidget(agreed)
-        second.addWidget(self.meeting_box)
+        _labelled(second, self.tr("&Agreed at"), self.meeting_box)
         for widget in (self.due_before, self.overdue_box, self.moved_box, self.all_boards):
             second.addWidget(widget)
         second.addStretch(1)
-        group = QLabel(self.tr("&Group"))
-        group.setBuddy(self.group_box)
-        second.addWidget(group)
-        second.addWidget(self.group_box)
+        _labelled(second, self.tr("&Group"), self.group_box)
         rows.addLayout(first)
         rows.addLayout(second)
 
