@@ -1,5 +1,5 @@
-"""The action dialog when another desk saved the same action first: it asks "changed by
-someone else — reload or overwrite?", and both answers keep everyone's work."""
+"""The action dialogs when another desk saved the same action first: they ask "changed by
+someone else — reload or overwrite?", and every answer keeps everyone's work."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import select
 
 from boardroom.services.action_rows import load_action_rows
-from boardroom.services.actions import edit_action
+from boardroom.services.actions import action_history, add_update, edit_action
 from boardroom.storage.models import ActionPoint
 from boardroom.ui.action_edit_dialog import ActionEditDialog
+from boardroom.ui.action_update_dialog import ActionUpdateDialog
 from boardroom.ui.context import AppContext
 
 
@@ -100,3 +101,50 @@ def test_cancel_changes_nothing_and_keeps_what_was_typed(dialog, demo_database):
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.description.toPlainText() == "Desk A's wording"
     assert _stored(demo_database, dialog.row.id).description == "Desk B's wording"
+
+
+@pytest.fixture
+def update_dialog(qtbot, demo_database) -> ActionUpdateDialog:
+    """Desk A opens the progress dialog of the demo's first action; desk B then records an
+    update to it."""
+    with demo_database.sessions() as session:
+        action_id = session.scalars(select(ActionPoint.id).order_by(ActionPoint.id)).first()
+        row = load_action_rows(session, as_of=date.today(), where=[ActionPoint.id == action_id])[0]
+    opened = ActionUpdateDialog(AppContext(demo_database), row)
+    qtbot.addWidget(opened)
+    with demo_database.transaction() as session:  # desk B, meanwhile
+        add_update(session, action_id, "Desk B's progress", expected_version=row.version)
+    return opened
+
+
+def _notes(database, action_id: int) -> list[str]:
+    with database.sessions() as session:
+        return sorted(update.text for update in action_history(session, action_id))
+
+
+def test_reload_shows_the_other_desks_update_and_keeps_the_note_typed(update_dialog, demo_database):
+    update_dialog.note.setPlainText("Desk A's note")
+    seen: list[str] = []
+    _answer("Reload theirs", seen)
+    update_dialog.accept()
+    assert seen and "Changed by someone else — reload or overwrite?" in seen[0]
+    assert update_dialog.result() != QDialog.DialogCode.Accepted
+    assert "Desk B's progress" in update_dialog.history.toPlainText()
+    assert update_dialog.note.toPlainText() == "Desk A's note"
+    assert "Desk A's note" not in _notes(demo_database, update_dialog.row.id)
+
+    update_dialog.accept()  # now based on what the other desk recorded
+    assert update_dialog.result() == QDialog.DialogCode.Accepted
+    assert {"Desk A's note", "Desk B's progress"} <= set(
+        _notes(demo_database, update_dialog.row.id)
+    )
+
+
+def test_overwrite_records_this_desks_update_as_well(update_dialog, demo_database):
+    update_dialog.note.setPlainText("Desk A's note")
+    _answer("Overwrite with mine", [])
+    update_dialog.accept()
+    assert update_dialog.result() == QDialog.DialogCode.Accepted
+    assert {"Desk A's note", "Desk B's progress"} <= set(
+        _notes(demo_database, update_dialog.row.id)
+    )

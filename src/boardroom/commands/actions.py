@@ -10,6 +10,7 @@ from boardroom.commands import CommandGroups
 from boardroom.commands.meetings import board_id_named
 from boardroom.services.action_export import SUFFIXES, export_actions, load_action_log
 from boardroom.services.action_rows import ActionFilter, filter_rows, load_action_rows
+from boardroom.services.agenda import raised_in_public
 from boardroom.services.overdue import OUTSTANDING
 from boardroom.storage.database import open_database
 from boardroom.storage.models import ActionStatus, Board
@@ -26,11 +27,13 @@ def _export(args: argparse.Namespace) -> int:
         with database.sessions() as session:
             board_id = board_id_named(session, args.board) if args.board else None
             board = session.get(Board, board_id) if board_id is not None else None
+            where = [raised_in_public()] if args.public else []
             rows = filter_rows(
-                load_action_rows(session, board_id=board_id, as_of=today),
+                load_action_rows(session, board_id=board_id, as_of=today, where=where),
                 ActionFilter(statuses=statuses, overdue_only=args.overdue),
             )
             title = f"Action log – {board.name}" if board is not None else "Action log"
+            title += " (public version)" if args.public else ""
             log = load_action_log(session, rows, title=title, as_of=today)
     finally:
         database.close()
@@ -52,6 +55,11 @@ def register(groups: CommandGroups) -> None:
         help="only actions with this status (repeatable); outstanding = open or in progress",
     )
     actions.add_argument("--overdue", action="store_true", help="only overdue actions")
+    actions.add_argument(
+        "--public",
+        action="store_true",
+        help="leave out the actions agreed under confidential (exempt) items, for publication",
+    )
     actions.add_argument(
         "--out", required=True, metavar="FILE", help=f"file to write ({', '.join(SUFFIXES)})"
     )

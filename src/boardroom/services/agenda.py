@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from boardroom.errors import BoardroomError, NotFoundError
@@ -104,6 +104,23 @@ def is_exempt(item: AgendaItem) -> bool:
             return True
         current = items.get(current.parent_id) if current.parent_id is not None else None
     return False
+
+
+def raised_in_public() -> ColumnElement[bool]:
+    """``is_exempt`` as a condition on actions, for lists read in one query: not agreed
+    under an exempt item (or under a sub-item of one). The public action log keeps only
+    these."""
+    exempt = (
+        select(AgendaItem.id)
+        .where(AgendaItem.confidential.is_(True))
+        .cte("exempt_item", recursive=True)
+    )
+    below = aliased(AgendaItem)
+    exempt = exempt.union_all(select(below.id).where(below.parent_id == exempt.c.id))
+    return or_(
+        ActionPoint.origin_item_id.is_(None),
+        ActionPoint.origin_item_id.not_in(select(exempt.c.id)),
+    )
 
 
 def start_from_template(session: Session, meeting_id: int) -> list[AgendaItem]:

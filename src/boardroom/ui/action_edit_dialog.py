@@ -27,6 +27,7 @@ from boardroom.services.action_rows import ActionRow
 from boardroom.services.actions import create_action, edit_action, get_action, owner_choices
 from boardroom.services.meetings import list_meetings
 from boardroom.services.plans import plan_choices
+from boardroom.ui.conflict_question import Answer, reload_or_overwrite
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
 
@@ -175,20 +176,14 @@ class ActionEditDialog(QDialog):
         """Another desk saved this action since the dialog opened: nothing is lost either
         way — show their version (the dialog stays open) or save this one over it."""
         assert self.row is not None
-        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), "", parent=self)
-        box.setText(self.tr("Changed by someone else — reload or overwrite?"))
-        box.setInformativeText(message)
-        reload = box.addButton(self.tr("Reload theirs"), QMessageBox.ButtonRole.ResetRole)
-        overwrite = box.addButton(self.tr("Overwrite with mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() not in (reload, overwrite):
+        answer = reload_or_overwrite(self, message)
+        if answer is None:
             return
         with self.context.database.sessions() as session:
             action = get_action(session, self.row.id)
             linked = {item.id for item in action.plan_items}
         self.row = self.row._replace(version=action.version)
-        if box.clickedButton() is overwrite:
+        if answer is Answer.OVERWRITE:
             self.accept()
             return
         self.description.setPlainText(action.description)

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.dates import format_date
-from boardroom.errors import BoardroomError
+from boardroom.errors import BoardroomError, ConflictError
 from boardroom.services.action_rows import ActionRow
-from boardroom.services.actions import action_history, add_update, review_action
+from boardroom.services.actions import action_history, add_update, get_action, review_action
 from boardroom.services.meetings import list_meetings
 from boardroom.storage.models import ActionStatus
+from boardroom.ui.conflict_question import Answer, reload_or_overwrite
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
 
@@ -84,6 +85,15 @@ class ActionUpdateDialog(QDialog):
         self._load(meeting_id)
 
     def _load(self, meeting_id: int | None) -> None:
+        self._show_history()
+        with self.context.database.sessions() as session:
+            meetings = list_meetings(session, self.row.board_id)
+        for meeting in reversed(meetings):
+            self.meeting.addItem(f"{format_date(meeting.starts_at)} · {meeting.title}", meeting.id)
+        if meeting_id is not None:
+            self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))
+
+    def _show_history(self) -> None:
         with self.context.database.sessions() as session:
             updates = action_history(session, self.row.id)
             lines = []
@@ -104,12 +114,7 @@ class ActionUpdateDialog(QDialog):
                     f"<p><b>{format_date(update.on_date)}</b>{change}{review}<br>"
                     f"{escape(update.text)}</p>"
                 )
-            meetings = list_meetings(session, self.row.board_id)
         self.history.setHtml("".join(lines) or f"<p><i>{self.tr('No updates yet.')}</i></p>")
-        for meeting in reversed(meetings):
-            self.meeting.addItem(f"{format_date(meeting.starts_at)} · {meeting.title}", meeting.id)
-        if meeting_id is not None:
-            self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))
 
     def accept(self) -> None:
         note = self.note.toPlainText()
@@ -128,8 +133,24 @@ class ActionUpdateDialog(QDialog):
                         new_status=status,
                         expected_version=self.row.version,
                     )
+        except ConflictError as error:
+            self._resolve_conflict(error.message)
+            return
         except BoardroomError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return
         self.context.data_changed.emit()
         super().accept()
+
+    def _resolve_conflict(self, message: str) -> None:
+        """Another desk updated the action meanwhile: show their update above the note
+        being typed (which stays), or record this one anyway."""
+        answer = reload_or_overwrite(self, message)
+        if answer is None:
+            return
+        with self.context.database.sessions() as session:
+            self.row = self.row._replace(version=get_action(session, self.row.id).version)
+        if answer is Answer.OVERWRITE:
+            self.accept()
+        else:
+            self._show_history()

@@ -2,7 +2,7 @@
 window.
 
 Every exception that escapes — from a button's slot, a timer, a background task, a thread —
-reaches :func:`handle_exception` (installed as ``sys.excepthook`` and
+reaches the :class:`ErrorHandler` (installed as ``sys.excepthook`` and
 ``threading.excepthook``). It writes the traceback to the rotating log, saves whatever
 live minutes are still unsaved (minutes are a legal record: they are flushed before
 anything else can go wrong), and shows what happened, where, and where the log is. The
