@@ -27,11 +27,18 @@ DESK = Path(__file__).with_name("desk_process.py")
 
 
 class Desk:
-    """A desk process that has read the record and waits for ``save``."""
+    """A desk process that reads the record, then waits for ``save``."""
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self.process = process
-        self.version = self._line().removeprefix("read ")
+        self._version: str | None = None
+
+    @property
+    def version(self) -> str:
+        """The version it read (waits for the process to have read it)."""
+        if self._version is None:
+            self._version = self._line().removeprefix("read ")
+        return self._version
 
     def _line(self) -> str:
         assert self.process.stdout is not None
@@ -40,6 +47,7 @@ class Desk:
         return line
 
     def save(self) -> None:
+        assert self.version, "a desk saves only what it has read"
         assert self.process.stdin is not None
         self.process.stdin.write("save\n")
         self.process.stdin.flush()
@@ -120,6 +128,7 @@ def test_two_desks_saving_at_the_same_moment_leave_one_winner(demo_database, dat
         desks = [
             stack.enter_context(desk(database_url, process_kind, record_id, text)) for text in texts
         ]
+        assert desks[0].version == desks[1].version, "both desks read before either saves"
         for each in desks:
             each.save()
         outcomes = [each.outcome() for each in desks]
