@@ -28,7 +28,14 @@ from boardroom.storage.models import (
     StandingKind,
 )
 from boardroom.ui.live.close_meeting import CloseMeetingDialog
-from live_builders import CTRL_SHIFT, THE_2019_MEETING, keys, meeting_with, press
+from live_builders import (
+    CTRL_SHIFT,
+    THE_2019_MEETING,
+    THE_OCTOBER_2016_MEETING,
+    keys,
+    meeting_with,
+    press,
+)
 
 open_window = live_builders.open_window
 warnings_shown = live_builders.warnings_shown
@@ -129,8 +136,13 @@ def test_each_action_is_reviewed_with_a_note_from_the_keyboard_and_minuted(
 def test_closing_the_meeting_records_the_time_for_the_minutes(
     qtbot, demo_database, open_window, tmp_path
 ):
-    meeting = meeting_with(demo_database, THE_2019_MEETING)
+    meeting = meeting_with(demo_database, THE_OCTOBER_2016_MEETING)
     window = open_window(meeting)
+    window.ticker.stop()  # the test moves the clock itself
+    item_id = window.editor.item.id
+    running = window.agenda.elapsed.get(item_id, 0)
+    window._tick()
+    assert window.agenda.elapsed[item_id] == running + 1  # the meeting is running
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -141,6 +153,9 @@ def test_closing_the_meeting_records_the_time_for_the_minutes(
     QTimer.singleShot(0, answer)
     press(qtbot, Qt.Key.Key_E, CTRL_SHIFT)
     assert "closed 16:05" in window.side.heading.text()
+    clock = dict(window.agenda.elapsed)
+    window._tick()  # the meeting is over: its clocks stop
+    assert window.agenda.elapsed == clock
     with demo_database.sessions() as session:
         held = session.get(Meeting, meeting)
         assert held.closed_at == time(16, 5)

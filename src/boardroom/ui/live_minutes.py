@@ -85,6 +85,7 @@ class LiveMinutesWindow(QMainWindow):
         self.current_row = -1
         self.locked_message = ""
         self.pen_holder = ""
+        self.closed = False
         self.approval: tuple[int, str] | None = None
         self.setStyleSheet(STYLE)
         self.resize(1280, 820)
@@ -198,6 +199,7 @@ class LiveMinutesWindow(QMainWindow):
         with self.context.database.sessions() as session:
             meeting = get_meeting(session, self.meeting_id)
             self.side.show_meeting(meeting.board.name, meeting.starts_at, meeting.closed_at)
+            self.closed = meeting.closed_at is not None
 
     def _heartbeat(self) -> None:
         """A missed heartbeat is not an error worth a dialog: say so and try again later."""
@@ -287,7 +289,8 @@ class LiveMinutesWindow(QMainWindow):
             self.editor.review_actions()
 
     def _tick(self) -> None:
-        if self.current_row >= 0 and not self.editor.read_only:
+        """A second against the current item, while the meeting runs and this desk minutes it."""
+        if self.current_row >= 0 and not self.editor.read_only and not self.closed:
             self.agenda.tick(self.current_row)
             self._show_timer()
 
