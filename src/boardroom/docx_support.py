@@ -230,14 +230,20 @@ def fit_widths(document: Document, widths_cm: Sequence[float]) -> list[float]:
 
 
 def set_column_widths(table: Table, widths_cm: Sequence[float]) -> None:
-    """Fix column widths; Word reads the cell widths, LibreOffice the grid, so set both."""
+    """Fix column widths; Word reads the cell widths, LibreOffice the grid, so set both.
+
+    The cells are visited row by row: python-docx finds a column's cells by reading the
+    whole table, so going column by column read a 60-row table once per column.
+    """
     from docx.shared import Cm
 
+    widths = [Cm(width) for width in widths_cm]
     table.autofit = False
-    for column, width in zip(table.columns, widths_cm, strict=True):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
 
 
 def grid_table(document: Document, headings: Sequence[str], widths_cm: Sequence[float]) -> Table:

@@ -288,7 +288,8 @@ def actions_from(session: Session, meeting_id: int) -> list[ActionPoint]:
         session.scalars(
             select(ActionPoint)
             .where(ActionPoint.origin_meeting_id == meeting_id)
-            .options(selectinload(ActionPoint.owner))
+            # Owners and plan items at once: the minutes list both for every action.
+            .options(selectinload(ActionPoint.owner), selectinload(ActionPoint.plan_items))
             .order_by(ActionPoint.year, ActionPoint.sequence)
         )
     )
