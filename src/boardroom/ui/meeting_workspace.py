@@ -184,7 +184,7 @@ class MeetingWorkspace(QDialog):
         self.actions = ActionsTab(context, meeting_id)
         self.tabs.addTab(self.actions, icon("actions"), self.tr("Actions"))
         layout.addWidget(self.tabs, 1)
-        self.reload()
+        self.reload(agenda=False)
         context.data_changed.connect(self._record_changed)
 
     def _details_tab(self) -> QWidget:
@@ -215,13 +215,14 @@ class MeetingWorkspace(QDialog):
         self.details.addRow(self.tr("&Status"), self.status)
         return tab
 
-    def reload(self) -> None:
+    def reload(self, *, agenda: bool = True) -> None:
         with self.context.database.sessions() as session:
             meeting = get_meeting(session, self.meeting_id)
             self._show_header(meeting, len(meeting.agenda_items))
             self._show_details(meeting)
         self.attendance.reload()
-        self.agenda.reload()
+        if agenda:  # not when the workspace opens: the agenda tab has just filled itself
+            self.agenda.reload()
         self.minutes.reload()
         self.actions.reload()
 
