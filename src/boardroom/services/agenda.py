@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from boardroom.errors import BoardroomError, NotFoundError
@@ -392,6 +392,36 @@ def outdent_item(session: Session, item_id: int) -> None:
     place_item(session, item_id, None, _siblings(session, parent).index(parent) + 1)
 
 
+def _for_review(statement: Select, meeting: Meeting) -> Select:
+    """The board's actions still open, raised before the meeting or outside any meeting."""
+    origin = aliased(Meeting)
+    return statement.outerjoin(origin, origin.id == ActionPoint.origin_meeting_id).where(
+        ActionPoint.board_id == meeting.board_id,
+        ActionPoint.status.in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS]),
+        or_(origin.id.is_(None), origin.starts_at < meeting.starts_at),
+    )
+
+
+def review_lines(session: Session, meeting: Meeting) -> list[tuple[str, str, str, date | None]]:
+    """The same actions as plain (reference, description, owner, due) rows, oldest first:
+    the agenda editor shows them on every reload, and objects for hundreds would cost more
+    than the rest of the agenda."""
+    statement = _for_review(
+        select(
+            ActionPoint.reference,
+            ActionPoint.description,
+            Person.title,
+            Person.name,
+            ActionPoint.due_date,
+        ).outerjoin(Person, Person.id == ActionPoint.owner_id),
+        meeting,
+    ).order_by(ActionPoint.year, ActionPoint.sequence)
+    return [
+        (reference, description, f"{title or ''} {name}".strip() if name else "", due)
+        for reference, description, title, name, due in session.execute(statement)
+    ]
+
+
 def actions_for_review(
     session: Session, meeting: Meeting, *, public: bool = False
 ) -> list[ActionPoint]:
@@ -401,15 +431,8 @@ def actions_for_review(
     ``public`` leaves out actions raised under an exempt item, whose wording may itself be
     exempt.
     """
-    origin = aliased(Meeting)
     actions = session.scalars(
-        select(ActionPoint)
-        .outerjoin(origin, origin.id == ActionPoint.origin_meeting_id)
-        .where(
-            ActionPoint.board_id == meeting.board_id,
-            ActionPoint.status.in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS]),
-            or_(origin.id.is_(None), origin.starts_at < meeting.starts_at),
-        )
+        _for_review(select(ActionPoint), meeting)
         # Owners (and, for the public version, the items) in one statement each, not one
         # per action: a board ten years old has hundreds open.
         .options(selectinload(ActionPoint.owner))

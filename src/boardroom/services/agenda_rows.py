@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from boardroom.services.agenda import ItemFields, actions_for_review, timetable
+from boardroom.services.agenda import ItemFields, review_lines, timetable
 from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import AGENDA_WITH_PAPERS, get_meeting
 from boardroom.services.papers import format_size, kind_label
@@ -129,8 +129,8 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
             )
         )
     actions = [
-        OpenAction(a.reference, a.description, a.owner.display_name if a.owner else "", a.due_date)
-        for a in actions_for_review(session, meeting)
+        OpenAction(reference, description, owner, due)
+        for reference, description, owner, due in review_lines(session, meeting)
     ]
     return AgendaView(
         meeting_id=meeting.id,
