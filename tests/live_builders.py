@@ -97,3 +97,15 @@ def keys(qtbot, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(focused(), event)
+
+
+def open_2019_minutes(qtbot, database: Database, row: int) -> tuple[LiveMinutesWindow, int]:
+    """A clerk's window on the demo's 2019 minutes, at the item in ``row``: (window, its id)."""
+    meeting = meeting_with(database, THE_2019_MEETING)
+    with database.sessions() as session:
+        item_id = timetable(session.get(Meeting, meeting)).lines[row].item_id
+    window = LiveMinutesWindow(AppContext(database), meeting, desk="clerk")
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to(row)
+    return window, item_id

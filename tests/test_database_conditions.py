@@ -27,6 +27,7 @@ from boardroom.storage import database as database_module
 from boardroom.storage.database import Database, open_database
 from boardroom.storage.models import Board
 from boardroom.storage.plain_text import clean
+from live_builders import open_2019_minutes
 
 HOLDER = textwrap.dedent(
     """
@@ -199,25 +200,13 @@ def test_an_export_to_a_full_disk_says_so_and_keeps_the_previous_file(tmp_path, 
 
 
 def test_the_live_minutes_say_the_disk_is_full_and_keep_the_words(qtbot, local):
-    from boardroom.services.agenda import timetable
     from boardroom.services.demo import load_demo
     from boardroom.services.minutes import notes_of
-    from boardroom.storage.models import Meeting, MeetingStatus
-    from boardroom.ui.context import AppContext
-    from boardroom.ui.live_minutes import LiveMinutesWindow
 
     demo_database = local
     with demo_database.transaction() as session:
         load_demo(session)
-    with demo_database.sessions() as session:
-        meeting = session.scalar(
-            select(Meeting).where(Meeting.status == MeetingStatus.MINUTES_DRAFTED)
-        )
-        meeting_id, item_id = meeting.id, timetable(meeting).lines[2].item_id
-    window = LiveMinutesWindow(AppContext(demo_database), meeting_id, desk="clerk")
-    qtbot.addWidget(window)
-    window.show()
-    window.go_to(2)
+    window, item_id = open_2019_minutes(qtbot, demo_database, 2)
     demo_database.engine.dispose()
 
     def no_room_to_grow(dbapi_connection, _record) -> None:

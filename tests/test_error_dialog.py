@@ -16,16 +16,12 @@ from logging.handlers import RotatingFileHandler
 import pytest
 from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-from sqlalchemy import select
 
 from boardroom.errors import BoardroomError
 from boardroom.logs import setup_logging
-from boardroom.services.agenda import timetable
 from boardroom.services.minutes import notes_of
-from boardroom.storage.models import Meeting, MeetingStatus
-from boardroom.ui.context import AppContext
 from boardroom.ui.error_dialog import ErrorHandler, install_error_handling, where
-from boardroom.ui.live_minutes import LiveMinutesWindow
+from live_builders import open_2019_minutes
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -63,15 +59,7 @@ def _dialog_up(handler: ErrorHandler) -> bool:
 @pytest.fixture
 def minuting(qtbot, demo_database):
     """The clerk mid-sentence in the 2019 minutes, the autosave not yet due."""
-    with demo_database.sessions() as session:
-        meeting = session.scalar(
-            select(Meeting).where(Meeting.status == MeetingStatus.MINUTES_DRAFTED)
-        )
-        meeting_id, item_id = meeting.id, timetable(meeting).lines[3].item_id
-    window = LiveMinutesWindow(AppContext(demo_database), meeting_id, desk="clerk")
-    qtbot.addWidget(window)
-    window.show()
-    window.go_to(3)
+    window, item_id = open_2019_minutes(qtbot, demo_database, 3)
     notes = window.editor.notes
     notes.moveCursor(notes.textCursor().MoveOperation.End)
     qtbot.keyClicks(notes, " The chair thanked the officers.")
