@@ -156,7 +156,7 @@ def _problem(error: BaseException | None) -> int | None:
 def explain(error: DBAPIError, where: str, *, opening: bool = False) -> DatabaseError:
     """Turn what the database engine reported into a message a clerk can act on."""
     problem = _problem(error.orig)
-    unchanged = "Nothing has been changed." if opening else "Nothing was saved; your work is kept."
+    unchanged = "Nothing has been changed." if opening else "Nothing was saved."
     if problem == _SQLITE_BUSY:
         return DatabaseError(
             f"The database {where} is busy (locked by another program or desk) and did not "
