@@ -84,3 +84,34 @@ def test_opening_the_window_does_not_load_the_command_line_s_modules():
 )
 def test_only_the_window_s_own_arguments_skip_the_full_parser(argv, window):
     assert (cli._window_only(argv) is not None) is window
+
+
+HEAVY = ("alembic", "dateutil", "docx", "holidays", "icalendar", "openpyxl")
+OPEN_THE_WINDOW = """
+import sys
+from boardroom.storage.database import open_database
+from boardroom.ui.app import create_application
+from boardroom.ui.context import AppContext
+from boardroom.ui.main_window import MainWindow
+app = create_application()
+window = MainWindow(AppContext(open_database(sys.argv[1])))
+window.show()
+app.processEvents()
+assert window.current_page().key == "dashboard"
+assert "Open" in window.current_page().counts_label.text()
+print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[2:]))))
+"""
+
+
+def test_the_window_opens_on_the_dashboard_without_the_heavy_libraries(demo_database):
+    url = demo_database.url.render_as_string(hide_password=False)
+    demo_database.close()
+
+    def loaded() -> str:
+        command = [sys.executable, "-c", OPEN_THE_WINDOW, url, *HEAVY]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    first = loaded().split()
+    assert "holidays" in first, "the first start works the bank holidays out"
+    assert set(first) <= {"holidays", "dateutil"}, "(holidays uses dateutil itself)"
+    assert loaded().split() == [], "later starts read them from the cache"

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from boardroom.errors import BoardroomError
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -79,6 +77,8 @@ def parse_date(text: str, today: date | None = None) -> date:
     if relative:
         amount, unit = int(relative.group(1)), relative.group(2)[0]
         if unit == "m":
+            from dateutil.relativedelta import relativedelta  # deferred: start-up skips it
+
             return today + relativedelta(months=amount)
         return today + timedelta(days=amount * (7 if unit == "w" else 1))
     words = cleaned.split()

@@ -16,8 +16,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import YEARLY, rrule, weekday
-
 from boardroom.errors import BoardroomError
 
 if TYPE_CHECKING:
@@ -50,6 +48,8 @@ class YearlyRule:
     minute: int
 
     def on(self, year: int) -> datetime:
+        from dateutil.rrule import YEARLY, rrule, weekday  # deferred: start-up skips it
+
         start = datetime(year, self.month, 1, self.hour, self.minute)
         return rrule(
             YEARLY, dtstart=start, count=1, bymonth=self.month,

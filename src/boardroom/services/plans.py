@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil import parser as date_parser
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -60,6 +59,8 @@ def parse_target(text: str) -> date | None:
         return None
     if not re.search(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\s+[A-Za-z]+\s+\d{4}", cleaned):
         return None
+    from dateutil import parser as date_parser  # deferred: start-up skips it
+
     try:
         return date_parser.parse(cleaned, dayfirst=True).date()
     except (ValueError, OverflowError):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from dateutil.rrule import rrulestr
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, NotFoundError
@@ -75,6 +74,8 @@ def _check(plan: SeriesPlan) -> None:
 
 def occurrences(plan: SeriesPlan) -> list[datetime]:
     """The local start of every meeting the plan gives, in order."""
+    from dateutil.rrule import rrulestr  # deferred, like the other dateutil imports
+
     _check(plan)
     rule = rrulestr(plan.rrule(), dtstart=datetime.combine(plan.first_day, plan.starts))
     last = datetime.combine(plan.last_day, plan.starts)
@@ -158,6 +159,8 @@ def create_series(session: Session, board_id: int, plan: SeriesPlan) -> MeetingS
 
 def series_starts(series: MeetingSeries) -> list[datetime]:
     """The occurrences the stored rule gives, as every calendar will expand it."""
+    from dateutil.rrule import rrulestr
+
     return list(rrulestr(series.rrule, dtstart=series.first_start))
 
 
