@@ -2,10 +2,10 @@
 
 A full database (30,000 actions) takes a few seconds to generate on SQLite and longer on
 PostgreSQL, so it is kept: a SQLite file in the user cache folder named after everything
-that decides its contents (sizes, seed, generator source, schema revision), or — on a
-PostgreSQL server given with ``--database`` — the database itself, recognised by its row
-counts and refilled only when they differ. A PostgreSQL database that holds anything but
-benchmark data is refused, never emptied.
+that decides its contents (sizes, seed, generator source, schema revision, the month it
+runs up to), or — on a PostgreSQL server given with ``--database`` — the database itself,
+recognised by its row counts and refilled only when they differ. A PostgreSQL database
+that holds anything but benchmark data is refused, never emptied.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import asdict, dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, inspect, make_url, select, text
@@ -44,6 +45,13 @@ def smaller(scale: Scale) -> Scale:
     return Scale(**{**asdict(scale), "actions": scale.actions // 10})
 
 
+def as_of() -> date:
+    """The day the data is generated up to: this month's first, so that the next meetings
+    are still to come and the due dates near, as in a live database, whatever the date the
+    benchmark runs (the data changes once a month, not with every run)."""
+    return date.today().replace(day=1)
+
+
 def _fingerprint(scale: Scale, seed: int) -> str:
     from alembic.script import ScriptDirectory
 
@@ -51,7 +59,7 @@ def _fingerprint(scale: Scale, seed: int) -> str:
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
     source = Path(generator.__file__).read_bytes()
-    digest = hashlib.sha256(source + repr((asdict(scale), seed, head)).encode())
+    digest = hashlib.sha256(source + repr((asdict(scale), seed, head, as_of())).encode())
     return digest.hexdigest()[:12]
 
 
@@ -64,8 +72,11 @@ def _sqlite_file(folder: Path, scale: Scale, seed: int) -> str:
         partial = path.with_suffix(f".partial-{os.getpid()}")
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             leftover.unlink(missing_ok=True)
-        generator.generate(f"sqlite:///{partial}", scale, seed=seed)
+        generator.generate(f"sqlite:///{partial}", scale, seed=seed, today=as_of())
         partial.replace(path)
+        for stale in folder.glob(f"bench-{scale.actions}-actions-*.db"):
+            if stale != path:  # an earlier month's or generator's copy
+                stale.unlink()
     return f"sqlite:///{path}"
 
 
@@ -92,13 +103,18 @@ def _postgres(url: str, schema: str, scale: Scale, seed: int) -> str:
             connection.execute(text(f'SET LOCAL search_path TO "{schema}"'))
             tables = set(inspect(connection).get_table_names(schema=schema))
             if "action_point" in tables:
-                boards, actions, ours = connection.execute(
+                since = datetime.combine(as_of(), time.min)
+                boards, actions, ours, to_come = connection.execute(
                     select(
                         select(func.count()).select_from(Board).scalar_subquery(),
                         select(func.count()).select_from(ActionPoint).scalar_subquery(),
                         select(func.count())
                         .select_from(Meeting)
                         .where(Meeting.uid.like("bench-%"))
+                        .scalar_subquery(),
+                        select(func.count())
+                        .select_from(Meeting)
+                        .where(Meeting.starts_at >= since)
                         .scalar_subquery(),
                     )
                 ).one()
@@ -107,7 +123,9 @@ def _postgres(url: str, schema: str, scale: Scale, seed: int) -> str:
                         f"The database {make_url(url).render_as_string()} holds real boards, "
                         "not benchmark data; give the benchmark a database of its own."
                     )
-                if (boards, actions) == (scale.boards, scale.actions):
+                # Generated for this month: the same sizes, and its meetings still to come.
+                expected = (scale.boards, scale.actions, scale.boards * scale.scheduled)
+                if (boards, actions, to_come) == expected:
                     return in_schema(url, schema)
             if tables:
                 connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
@@ -115,7 +133,7 @@ def _postgres(url: str, schema: str, scale: Scale, seed: int) -> str:
     finally:
         engine.dispose()
     target = in_schema(url, schema)
-    generator.generate(target, scale, seed=seed)
+    generator.generate(target, scale, seed=seed, today=as_of())
     return target
 
 
