@@ -9,13 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
 from boardroom.services.agenda import timetable
-from boardroom.services.meetings import get_meeting, list_meetings, papers_deadline
-from boardroom.storage.models import MeetingEvent, MeetingStatus, Purpose
+from boardroom.services.meetings import (
+    AGENDA_WITH_PAPERS,
+    get_meeting,
+    list_meetings,
+    papers_deadline,
+)
+from boardroom.storage.models import Meeting, MeetingEvent, MeetingStatus, Purpose
 from boardroom.workdays import working_days_between
 
 
@@ -105,8 +111,17 @@ def upcoming_readiness(
     session: Session, today: date, board_id: int | None = None
 ) -> list[Readiness]:
     """Every meeting from today on whose agenda has not gone out yet, soonest first."""
-    return [
-        readiness(session, meeting.id, today)
+    waiting = [
+        meeting.id
         for meeting in list_meetings(session, board_id, start=today)
         if meeting.status is MeetingStatus.SCHEDULED and meeting.circulated_at is None
     ]
+    # Their agendas at once, one statement per relationship: the Dashboard asks for them all
+    # and one statement per meeting and item would grow with the schedule.
+    with_agendas = session.scalars(
+        select(Meeting)
+        .where(Meeting.id.in_(waiting))
+        .options(*AGENDA_WITH_PAPERS)
+        .order_by(Meeting.starts_at, Meeting.id)
+    ).all()
+    return [readiness(session, meeting.id, today) for meeting in with_agendas]
