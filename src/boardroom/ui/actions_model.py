@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
@@ -57,15 +58,15 @@ class ActionsTableModel(QAbstractTableModel):
     COL_REFERENCE, COL_ACTION, COL_OWNER, COL_DUE, COL_STATUS, COL_PLAN = range(6)
     COL_AGREED, COL_LAST_UPDATE, COL_REVIEWED = range(6, 9)
     HEADERS: ClassVar[tuple[str, ...]] = (
-        "Ref",
-        "Action",
-        "Owner",
-        "Due",
-        "Status",
-        "Plan",
-        "Agreed",
-        "Last update",
-        "Reviewed",
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Ref"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Action"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Owner"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Due"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Status"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Plan"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Agreed"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Last update"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Reviewed"),
     )
 
     def __init__(self, status_editor: StatusEditor | None = None, parent=None) -> None:
@@ -208,7 +209,7 @@ class ActionsTableModel(QAbstractTableModel):
         if column == self.COL_ACTION:
             return row.description
         if column == self.COL_OWNER:
-            return row.owner or _tr("No owner")
+            return row.owner or QCoreApplication.translate("ActionsTableModel", "No owner")
         if column == self.COL_DUE:
             return format_date(row.due_date)
         if column == self.COL_STATUS:
@@ -233,14 +234,21 @@ class ActionsTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: ActionRow, column: int) -> str | None:
         if column == self.COL_ACTION:
-            origin = f"\n{_tr('Agreed under')}: {row.origin_item}" if row.origin_item else ""
+            agreed = QCoreApplication.translate("ActionsTableModel", "Agreed under: {0}")
+            origin = "\n" + agreed.format(row.origin_item) if row.origin_item else ""
             return f"{row.description}{origin}"
         if column == self.COL_DUE and row.overdue:
-            return _tr("Overdue: the due date has passed (counted in working days).")
+            return QCoreApplication.translate(
+                "ActionsTableModel", "Overdue: the due date has passed (counted in working days)."
+            )
         if column == self.COL_STATUS and self._status_editor:
-            return _tr("Double-click or press F2 to change the status.")
+            return QCoreApplication.translate(
+                "ActionsTableModel", "Double-click or press F2 to change the status."
+            )
         if column == self.COL_LAST_UPDATE and moved_since(row, self._since):
-            return _tr("Updated since the meeting of {0}").format(format_date(self._since))
+            return QCoreApplication.translate(
+                "ActionsTableModel", "Updated since the meeting of {0}"
+            ).format(format_date(self._since))
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -457,7 +465,13 @@ class GroupTotalsModel(QAbstractTableModel):
     """Totals per owner or per plan section: what the chair runs down at the meeting."""
 
     COL_GROUP, COL_OPEN, COL_OVERDUE, COL_DUE_SOON, COL_MOVED = range(5)
-    HEADERS: ClassVar[tuple[str, ...]] = ("Group", "Open", "Overdue", "Due soon", "Moved")
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Group"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Open"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Overdue"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Due soon"),
+        QT_TRANSLATE_NOOP("ActionsTableModel", "Moved"),
+    )
     KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, group_title: str = "Group", parent=None) -> None:
@@ -497,7 +511,7 @@ class GroupTotalsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_GROUP:
             return group.label
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MOVED:
-            return _tr("Updated since the last meeting")
+            return QCoreApplication.translate("ActionsTableModel", "Updated since the last meeting")
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_GROUP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_OVERDUE and group.overdue:
@@ -509,10 +523,12 @@ def counts_text(counts: ActionCounts) -> str:
     """ "Open 42 · Overdue 7 · Due soon 9 · Closed this quarter 3"."""
     return " · ".join(
         (
-            _tr("Open {0}").format(counts.open),
-            _tr("Overdue {0}").format(counts.overdue),
-            _tr("Due soon {0}").format(counts.due_soon),
-            _tr("Closed this quarter {0}").format(counts.closed_this_quarter),
+            QCoreApplication.translate("ActionsTableModel", "Open {0}").format(counts.open),
+            QCoreApplication.translate("ActionsTableModel", "Overdue {0}").format(counts.overdue),
+            QCoreApplication.translate("ActionsTableModel", "Due soon {0}").format(counts.due_soon),
+            QCoreApplication.translate("ActionsTableModel", "Closed this quarter {0}").format(
+                counts.closed_this_quarter
+            ),
         )
     )
 

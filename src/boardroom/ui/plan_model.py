@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -30,7 +31,12 @@ OVERDUE_RED = QColor("#c62828")
 _SECTION = 0  # internal id of a section row; an item row's id is its section's row + 1
 # Called with (item id, field, text); returns the stored item, or None when refused.
 ItemEditor = Callable[[int, str, str], ItemNode | None]
-RAG_LABELS = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", Rag.NOT_RATED: "Not rated"}
+RAG_LABELS = {
+    Rag.RED: QT_TRANSLATE_NOOP("PlanTreeModel", "Red"),
+    Rag.AMBER: QT_TRANSLATE_NOOP("PlanTreeModel", "Amber"),
+    Rag.GREEN: QT_TRANSLATE_NOOP("PlanTreeModel", "Green"),
+    Rag.NOT_RATED: QT_TRANSLATE_NOOP("PlanTreeModel", "Not rated"),
+}
 
 
 def _tr(text: str) -> str:
@@ -40,17 +46,17 @@ def _tr(text: str) -> str:
 def rollup_text(rollup: RagRollup) -> str:
     """ "1 red · 2 amber · 3 green · 4 not rated · 2 overdue" — zero counts left out."""
     parts = [
-        _tr("{0} " + label.lower()).format(count)
-        for label, count in (
-            ("Red", rollup.red),
-            ("Amber", rollup.amber),
-            ("Green", rollup.green),
-            ("Not rated", rollup.not_rated),
-            ("Overdue", rollup.overdue),
+        text.format(count)
+        for text, count in (
+            (QCoreApplication.translate("PlanTreeModel", "{0} red"), rollup.red),
+            (QCoreApplication.translate("PlanTreeModel", "{0} amber"), rollup.amber),
+            (QCoreApplication.translate("PlanTreeModel", "{0} green"), rollup.green),
+            (QCoreApplication.translate("PlanTreeModel", "{0} not rated"), rollup.not_rated),
+            (QCoreApplication.translate("PlanTreeModel", "{0} overdue"), rollup.overdue),
         )
         if count
     ]
-    return " · ".join(parts) or _tr("no activities")
+    return " · ".join(parts) or QCoreApplication.translate("PlanTreeModel", "no activities")
 
 
 @cache
@@ -74,12 +80,12 @@ def _number_key(number: str) -> str:
 class PlanTreeModel(QAbstractItemModel):
     COL_NUMBER, COL_ACTIVITY, COL_TARGET, COL_LEAD, COL_RAG, COL_ACTIONS = range(6)
     HEADERS: ClassVar[tuple[str, ...]] = (
-        "No.",
-        "Planned activity",
-        "Target",
-        "Lead",
-        "RAG",
-        "Actions",
+        QT_TRANSLATE_NOOP("PlanTreeModel", "No."),
+        QT_TRANSLATE_NOOP("PlanTreeModel", "Planned activity"),
+        QT_TRANSLATE_NOOP("PlanTreeModel", "Target"),
+        QT_TRANSLATE_NOOP("PlanTreeModel", "Lead"),
+        QT_TRANSLATE_NOOP("PlanTreeModel", "RAG"),
+        QT_TRANSLATE_NOOP("PlanTreeModel", "Actions"),
     )
     EDITABLE: ClassVar[dict[int, str]] = {
         COL_ACTIVITY: "activity",
@@ -174,9 +180,9 @@ class PlanTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("Recommendation {0}: {1}\nOutcome: {2}").format(
-                section.number, section.recommendation, section.outcome
-            )
+            return QCoreApplication.translate(
+                "PlanTreeModel", "Recommendation {0}: {1}\nOutcome: {2}"
+            ).format(section.number, section.recommendation, section.outcome)
         return None
 
     def _item_data(self, item: ItemNode, column: int, role: int) -> Any:
@@ -203,10 +209,18 @@ class PlanTreeModel(QAbstractItemModel):
             return QBrush(OVERDUE_RED)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_TARGET and item.target_date:
-                late = _tr(" — past and not green") if item.overdue else ""
-                return _tr("Due by {0}{1}").format(format_date(item.target_date), late)
+                late = (
+                    QCoreApplication.translate("PlanTreeModel", " — past and not green")
+                    if item.overdue
+                    else ""
+                )
+                return QCoreApplication.translate("PlanTreeModel", "Due by {0}{1}").format(
+                    format_date(item.target_date), late
+                )
             if column == self.COL_ACTIVITY:
-                return f"{item.activity}\n\n{_tr('Desired outcome')}: {item.desired_outcome}"
+                return QCoreApplication.translate(
+                    "PlanTreeModel", "{0}\n\nDesired outcome: {1}"
+                ).format(item.activity, item.desired_outcome)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -47,13 +47,14 @@ def _group_table(model: GroupTotalsModel) -> QTableView:
 
 class DashboardPage(Page):
     key = "dashboard"
-    title = "Dashboard"
+    title = QT_TRANSLATE_NOOP("Page", "Dashboard")
     icon_name = "dashboard"
-    empty_headline = "Nothing to review yet"
-    empty_hint = (
+    empty_headline = QT_TRANSLATE_NOOP("Page", "Nothing to review yet")
+    empty_hint = QT_TRANSLATE_NOOP(
+        "Page",
         "Schedule a meeting on the Meetings page, or load the demo board from the File "
         "menu, to see the next meeting, its papers deadline and the outstanding actions "
-        "here."
+        "here.",
     )
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
