@@ -8,6 +8,7 @@ exactly what it held, row for row, and the services must read it.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,7 @@ from boardroom.cli import main
 from boardroom.errors import DatabaseError
 from boardroom.services.boards import list_boards
 from boardroom.services.minutes import notes_of
+from boardroom.storage.backup import backups_folder, verify_backup
 from boardroom.storage.database import alembic_config, open_database
 from boardroom.storage.models import ActionPoint, AgendaItem, Minute, Paper, PlanItem
 
@@ -121,3 +123,49 @@ def test_a_database_from_a_newer_boardroom_is_refused_and_left_as_it_was(old_cop
     assert "nothing has been changed" in caught.value.message
     assert _revision(old_copy) == "9999_from_the_future"
     assert _snapshot(old_copy) == before
+
+
+def _copies_before_upgrade() -> list[Path]:
+    return sorted(backups_folder().glob("before-upgrade-*.db"))
+
+
+def test_an_older_database_is_copied_aside_before_it_is_upgraded(old_copy, caplog):
+    before = _snapshot(old_copy)
+    with caplog.at_level(logging.INFO, logger="boardroom"):
+        open_database(f"sqlite:///{old_copy}").close()
+    [copy] = _copies_before_upgrade()
+    assert copy.name.startswith(f"before-upgrade-{FIRST_REVISION}-")
+    assert _revision(copy) == FIRST_REVISION, "the copy is the database as it was"
+    assert _snapshot(copy) == before
+    assert verify_backup(copy) == FIRST_REVISION
+    assert str(copy) in caplog.text
+
+    open_database(f"sqlite:///{old_copy}").close()  # up to date now: no second copy
+    assert _copies_before_upgrade() == [copy]
+
+
+def test_a_brand_new_database_is_not_copied(tmp_path):
+    open_database(f"sqlite:///{tmp_path / 'new.db'}").close()
+    assert _copies_before_upgrade() == []
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was_and_names_the_copy(old_copy):
+    # Someone once added an index by hand under the name a later migration creates.
+    with sqlite3.connect(old_copy) as connection:
+        connection.execute("CREATE INDEX ix_meeting_board_starts_at ON meeting (title)")
+    before = _snapshot(old_copy)
+    with pytest.raises(DatabaseError, match="could not upgrade the database") as caught:
+        open_database(f"sqlite:///{old_copy}")
+    [copy] = _copies_before_upgrade()
+    assert str(copy) in caught.value.message
+    assert _revision(old_copy) == FIRST_REVISION and _snapshot(old_copy) == before
+    assert _snapshot(copy) == before
+
+
+def test_no_upgrade_without_its_copy(old_copy):
+    backups_folder().parent.mkdir(parents=True, exist_ok=True)
+    backups_folder().write_text("a file where the backups folder should be")
+    with pytest.raises(DatabaseError, match="could not first copy it") as caught:
+        open_database(f"sqlite:///{old_copy}")
+    assert "Nothing has been changed" in caught.value.message
+    assert _revision(old_copy) == FIRST_REVISION

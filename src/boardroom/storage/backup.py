@@ -18,7 +18,13 @@ from boardroom.storage.database import Database, alembic_config, data_dir
 log = logging.getLogger("boardroom.backup")
 KEEP_DAILY = 14
 _DAILY_PREFIX = "boardroom-"
+UPGRADE_PREFIX = "before-upgrade-"
 _REQUIRED_TABLES = {"alembic_version", "board", "person", "meeting", "action_point"}
+
+
+def backups_folder() -> Path:
+    """Where the daily backups and the copies taken before an upgrade are kept."""
+    return data_dir() / "backups"
 
 
 def _require_sqlite(database: Database) -> Path:
@@ -68,7 +74,7 @@ def daily_backup(
     if not Path(database.url.database).exists():
         return None
     today = today or date.today()
-    folder = folder or data_dir() / "backups"
+    folder = folder or backups_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{_DAILY_PREFIX}{today.isoformat()}.db"
@@ -81,6 +87,31 @@ def daily_backup(
     except OSError as exc:  # the folder cannot be made or written: a full or read-only disk
         raise DatabaseError(
             f"The backup folder {folder} cannot be written: {exc.strerror or exc}."
+        ) from exc
+    return target
+
+
+def copy_before_upgrade(
+    source: Path, revision: str, folder: Path | None = None, now: datetime | None = None
+) -> Path:
+    """Copy an SQLite database about to be upgraded from ``revision``, beside the dailies.
+
+    The daily rotation never removes these (they are not named like a daily backup): an
+    upgrade happens once per new version, and its copy is the way back if it goes wrong.
+    Raises DatabaseError — and so nothing is upgraded — when the copy cannot be made.
+    """
+    folder = folder or backups_folder()
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{UPGRADE_PREFIX}{revision}-{stamp}.db"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _copy(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise DatabaseError(
+            f"Boardroom must upgrade the database {source} to open it, but could not first "
+            f"copy it to {target} ({reason}). Nothing has been changed; free some space or "
+            "make the folder writable, then open it again."
         ) from exc
     return target
 

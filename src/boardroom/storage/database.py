@@ -1,8 +1,9 @@
 """The single entry point that opens a database, on SQLite or PostgreSQL.
 
 Opening means: pick the URL (command line, then ``BOARDROOM_DATABASE_URL``, then the embedded
-SQLite file), set the SQLite pragmas that keep minutes safe, refuse a schema newer than this
-version knows, and bring an older schema up to date through Alembic.
+SQLite file), set the SQLite pragmas that keep minutes safe, and — only when the schema is
+not this version's — refuse a newer one, copy an older SQLite file aside and bring it up
+to date through Alembic (``storage.upgrade``).
 """
 
 from __future__ import annotations
@@ -203,31 +204,13 @@ def _make_engine(url: URL) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _upgrade(engine: Engine, where: str) -> None:
+def _bring_up_to_date(engine: Engine, url: URL, where: str) -> None:
     with engine.begin() as connection:
         if is_current(connection):
             return  # the usual case, decided without loading Alembic (see storage.schema)
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
+    from boardroom.storage.upgrade import upgrade  # refuse the future, copy, then Alembic
 
-    config = alembic_config()
-    script = ScriptDirectory.from_config(config)
-    with engine.begin() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        if current is not None:
-            try:
-                script.get_revision(current)
-            except CommandError:
-                raise DatabaseError(
-                    f"The database {where} was created by a newer version of Boardroom "
-                    f"(schema {current}). Install the latest Boardroom to open it; "
-                    "nothing has been changed."
-                ) from None
-        if current != script.get_current_head():
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+    upgrade(engine, url, where)
 
 
 def open_database(url: str | None = None) -> Database:
@@ -240,7 +223,7 @@ def open_database(url: str | None = None) -> Database:
     engine = _make_engine(parsed)
     where = parsed.render_as_string(hide_password=True)
     try:
-        _upgrade(engine, where)
+        _bring_up_to_date(engine, parsed, where)
     except DBAPIError as exc:
         engine.dispose()
         raise explain(exc, where, opening=True) from exc
