@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import Section
+    from docx.shared import Length
     from docx.styles.style import BaseStyle
     from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 TABLE_STYLE = "Table Grid"
 HEADER_FILL = "D9E2F3"  # a pale blue that prints legibly in greyscale
 BODY_FONT = "Arial"  # the usual choice of UK councils for accessible documents
+A4_MM = (210, 297)  # the page of a document written without a template
 
 # name → (size in points, outline level or None for the title)
 _HEADINGS: dict[str, tuple[int, int | None]] = {
@@ -91,8 +93,10 @@ def _clear_body(document: Document) -> None:
 
 
 def _house_style(document: Document) -> None:
-    """Plain, accessible defaults for a document without a template: Arial, dark headings."""
-    from docx.shared import Cm, Pt, RGBColor
+    """Plain, accessible defaults for a document without a template: an A4 page with
+    2.2 cm side margins, Arial, dark headings."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Mm, Pt, RGBColor
 
     normal = document.styles["Normal"]
     normal.font.name = BODY_FONT
@@ -110,6 +114,9 @@ def _house_style(document: Document) -> None:
     if ppr is not None and (border := ppr.find(_qn("w:pBdr"))) is not None:
         ppr.remove(border)
     for section in document.sections:
+        # python-docx's blank document is US Letter; UK papers are printed on A4.
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])
         section.left_margin = section.right_margin = Cm(2.2)
         section.top_margin = section.bottom_margin = Cm(2.0)
 
@@ -340,24 +347,51 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
 
 
 def page_number_footer(section: Section, left_text: str = "") -> None:
-    """Footer with an optional caption and "Page X of Y" on the right, kept when a template
-    already has its own footer text (its letterhead wins)."""
+    """Footer with an optional caption at the left margin and "Page X of Y" against the
+    right margin, kept when a template already has its own footer text (its letterhead wins).
+
+    The Footer style carries its own centre and right tab stops (python-docx's at Letter
+    widths, a template's wherever it put them): the tab after the caption would stop at
+    the first of those, mid-page in LibreOffice. So the paragraph clears every stop it
+    inherits and keeps one right-aligned stop exactly at the text width.
+    """
     from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Pt
+    from docx.shared import Length, Pt
 
     footer = section.footer
     if any(p.text.strip() for p in footer.paragraphs) or footer.tables:
         return
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0]
-    width = section.page_width - section.left_margin - section.right_margin
-    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    width = Length(section.page_width - section.left_margin - section.right_margin)
+    tab_stops = paragraph.paragraph_format.tab_stops
+    for position in _inherited_tab_stops(paragraph):
+        if position.twips != width.twips:
+            tab_stops.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
+    tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{left_text}\tPage ")
     _field(paragraph, "PAGE", "1")
     paragraph.add_run(" of ")
     _field(paragraph, "NUMPAGES", "1")
     for run in paragraph.runs:
         run.font.size = Pt(9)
+
+
+def _inherited_tab_stops(paragraph: Paragraph) -> list[Length]:
+    """The positions of the tab stops a paragraph gets from its style and the styles that
+    style is based on."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    positions: list[Length] = []
+    style = paragraph.style
+    while style is not None:
+        positions += [
+            stop.position
+            for stop in style.paragraph_format.tab_stops
+            if stop.alignment != WD_TAB_ALIGNMENT.CLEAR and stop.position not in positions
+        ]
+        style = style.base_style
+    return positions
 
 
 def set_core_properties(
