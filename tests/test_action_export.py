@@ -5,11 +5,15 @@ meeting — in the files the board papers and the performance team use."""
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
+from docx.shared import Cm, Inches, Length
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from boardroom.cli import main
@@ -18,6 +22,10 @@ from boardroom.services.action_export import ActionLog, export_actions, load_act
 from boardroom.services.action_rows import load_action_rows
 from boardroom.services.actions import set_plan_items
 from boardroom.storage.models import ActionPoint, PlanItem
+from boardroom.ui.action_log_export import EXPORT_FORMATS
+from boardroom.ui.context import AppContext
+from boardroom.ui.pages.actions import ActionsPage
+from boardroom.ui.settings_store import SettingsStore
 
 AS_OF = date(2020, 1, 15)  # after the demo board's meeting of Tue 19 Nov 2019
 
@@ -198,3 +206,90 @@ def test_cli_export_with_filters(demo_database, tmp_path, capsys):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(BoardroomError, match="choose a name ending"):
         export_actions(ActionLog("Log", AS_OF, (), {}, {}, {}), tmp_path / "log.txt")
+
+
+def _letterhead(path: Path) -> Path:
+    """A secretariat's letterhead document: US Letter, wide margins, its name in the header."""
+    letterhead = docx.Document()
+    section = letterhead.sections[0]
+    section.left_margin = section.right_margin = Cm(3.0)
+    section.header.paragraphs[0].text = "Wirral Council — Democratic Services"
+    letterhead.add_paragraph("Sample text that the export replaces")
+    letterhead.save(str(path))
+    return path
+
+
+def _table_width(table) -> int:
+    return sum(int(w) for w in table._tbl.xpath("./w:tblGrid/w:gridCol/@w:w"))  # twips
+
+
+def test_the_word_log_starts_from_the_template_and_fits_its_page(demo_database, tmp_path):
+    template = _letterhead(tmp_path / "letterhead.docx")
+    path = export_actions(
+        _log(demo_database),
+        tmp_path / "log.docx",
+        template=template,
+        author="Committee Services",
+    )
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "Wirral Council — Democratic Services"
+    assert (section.page_width, section.page_height) == (Inches(8.5), Inches(11))
+    assert "Sample text that the export replaces" not in [p.text for p in document.paragraphs]
+    text_width = Length(section.page_width - section.left_margin - section.right_margin).twips
+    assert {abs(_table_width(table) - text_width) <= 6 for table in document.tables} == {True}
+    assert document.core_properties.author == "Committee Services"
+
+
+def test_without_a_template_the_word_log_is_a4_and_its_tables_fit(demo_database, tmp_path):
+    document = docx.Document(str(export_actions(_log(demo_database), tmp_path / "log.docx")))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    text_width = Length(section.page_width - section.left_margin - section.right_margin).twips
+    assert {abs(_table_width(table) - text_width) <= 6 for table in document.tables} == {True}
+    assert document.core_properties.author == "Boardroom"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "agenda", "2016-10-11"],
+        ["export", "minutes", "2016-09-13"],
+        ["export", "actions"],
+    ],
+)
+def test_every_word_export_on_the_command_line_takes_a_template(demo_database, tmp_path, command):
+    template = _letterhead(tmp_path / "letterhead.docx")
+    out = tmp_path / "out.docx"
+    url = demo_database.url.render_as_string(False)
+    args = ["--database", url, *command, "--template", str(template), "--out", str(out)]
+    assert main(args) == 0
+    section = docx.Document(str(out)).sections[0]
+    assert section.header.paragraphs[0].text == "Wirral Council — Democratic Services"
+    assert round(section.left_margin.cm, 2) == 3.0
+
+
+def test_the_actions_page_word_export_uses_the_settings_template(
+    qtbot, demo_database, tmp_path, monkeypatch
+):
+    template = _letterhead(tmp_path / "letterhead.docx")
+    store = SettingsStore()
+    store.save(
+        replace(store.load(), word_template=str(template), secretariat_name="Committee Services")
+    )
+    target = tmp_path / "log.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    context = AppContext(demo_database)
+    page = ActionsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    word = next(kind for kind in EXPORT_FORMATS if kind.suffix == ".docx")
+    task = page.export(word)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=20000) as finished:
+        pass
+    assert finished.args == [True]
+    document = docx.Document(str(target))
+    header = document.sections[0].header.paragraphs[0].text
+    assert header == "Wirral Council — Democratic Services", "the letterhead from Settings"
+    assert document.core_properties.author == "Committee Services"

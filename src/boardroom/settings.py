@@ -86,8 +86,14 @@ class Settings:
         return cleaned
 
     def template_path(self) -> Path | None:
-        """The Word document agendas and minutes start from; None: Boardroom's own layout."""
+        """The Word document every Word export (agenda, minutes, action log) starts from;
+        None: Boardroom's own layout."""
         return Path(self.word_template) if self.word_template else None
+
+    def document_author(self) -> str:
+        """Who the Word documents name as their author: the secretariat, else the
+        organisation; when both are empty each document names its own (its board)."""
+        return self.secretariat_name or self.organisation_name
 
     def new_board_rules(self) -> BoardRules:
         """What the New board dialog starts from: the terms of reference's quorum and venue,

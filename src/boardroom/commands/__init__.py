@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -17,3 +18,18 @@ class CommandGroups:
     top: argparse._SubParsersAction  # boardroom COMMAND
     export: argparse._SubParsersAction  # boardroom export WHAT
     import_: argparse._SubParsersAction  # boardroom import WHAT
+
+
+def _user_path(text: str) -> Path:
+    return Path(text).expanduser().resolve()
+
+
+def add_template_option(parser: argparse.ArgumentParser) -> None:
+    """``--template FILE.docx`` (parsed to a path, or None), alike on every command that
+    writes a Word document: the agenda, the minutes, the action log and the circulation."""
+    parser.add_argument(
+        "--template",
+        metavar="FILE.docx",
+        type=_user_path,
+        help="a Word document whose letterhead and styles to use",
+    )

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from boardroom.commands import CommandGroups
+from boardroom.commands import CommandGroups, add_template_option
 from boardroom.commands.meetings import board_id_named
 from boardroom.services.action_export import SUFFIXES, export_actions, load_action_log
 from boardroom.services.action_rows import ActionFilter, filter_rows, load_action_rows
@@ -37,7 +37,7 @@ def _export(args: argparse.Namespace) -> int:
             log = load_action_log(session, rows, title=title, as_of=today)
     finally:
         database.close()
-    target = export_actions(log, Path(args.out).expanduser())
+    target = export_actions(log, Path(args.out).expanduser(), template=args.template)
     print(f"Wrote {len(rows)} actions to {target}.")
     return 0
 
@@ -63,4 +63,5 @@ def register(groups: CommandGroups) -> None:
     actions.add_argument(
         "--out", required=True, metavar="FILE", help=f"file to write ({', '.join(SUFFIXES)})"
     )
+    add_template_option(actions)
     actions.set_defaults(handler=_export)

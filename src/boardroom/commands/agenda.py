@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from boardroom.agenda_docx import build_agenda
 from boardroom.circulation import circulate, default_organiser
-from boardroom.commands import CommandGroups
+from boardroom.commands import CommandGroups, add_template_option
 from boardroom.dates import format_date
 from boardroom.docx_support import save_document
 from boardroom.errors import BoardroomError
@@ -34,7 +34,7 @@ def _export_agenda(args: argparse.Namespace) -> int:
                 session,
                 meeting.id,
                 public=args.public,
-                template=_path(args.template) if args.template else None,
+                template=args.template,
             )
             target = save_document(document, _path(args.out))
     finally:
@@ -66,7 +66,7 @@ def _circulate(args: argparse.Namespace) -> int:
                 meeting.id,
                 _path(args.out),
                 _organiser(args, session, meeting),
-                template=_path(args.template) if args.template else None,
+                template=args.template,
             )
     finally:
         database.close()
@@ -86,9 +86,7 @@ def register(groups: CommandGroups) -> None:
     export = groups.export.add_parser("agenda", help="the Word agenda of a meeting")
     export.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     export.add_argument("--out", required=True, metavar="FILE.docx", help="where to write it")
-    export.add_argument(
-        "--template", metavar="FILE.docx", help="a Word document whose letterhead and styles to use"
-    )
+    add_template_option(export)
     export.add_argument(
         "--public",
         action="store_true",
@@ -106,7 +104,5 @@ def register(groups: CommandGroups) -> None:
         "--organizer-email", metavar="ADDRESS", help="sender (default: the board's secretary)"
     )
     circulate.add_argument("--organizer-name", metavar="NAME", default="", help="sender's name")
-    circulate.add_argument(
-        "--template", metavar="FILE.docx", help="a Word document whose letterhead and styles to use"
-    )
+    add_template_option(circulate)
     circulate.set_defaults(handler=_circulate)

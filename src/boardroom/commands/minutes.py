@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from boardroom.commands import CommandGroups
+from boardroom.commands import CommandGroups, add_template_option
 from boardroom.commands.agenda import MEETING_HELP
 from boardroom.dates import format_date
 from boardroom.minutes_docx import export_minutes
@@ -23,7 +23,7 @@ def _export_minutes(args: argparse.Namespace) -> int:
                 meeting.id,
                 Path(args.out).expanduser().resolve(),
                 public=args.public,
-                template=Path(args.template).expanduser() if args.template else None,
+                template=args.template,
             )
     finally:
         database.close()
@@ -36,9 +36,7 @@ def register(groups: CommandGroups) -> None:
     export = groups.export.add_parser("minutes", help="the Word minutes of a meeting")
     export.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     export.add_argument("--out", required=True, metavar="FILE.docx", help="where to write it")
-    export.add_argument(
-        "--template", metavar="FILE.docx", help="a Word document whose letterhead and styles to use"
-    )
+    add_template_option(export)
     export.add_argument(
         "--public",
         action="store_true",

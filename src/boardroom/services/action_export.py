@@ -146,8 +146,20 @@ def row_values(log: ActionLog, row: ActionRow) -> tuple[object, ...]:
     )
 
 
-def export_actions(log: ActionLog, path: Path, progress: Progress | None = None) -> Path:
-    """Write the log to ``path`` in the format its extension names."""
+def export_actions(
+    log: ActionLog,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    template: Path | None = None,
+    author: str = "",
+) -> Path:
+    """Write the log to ``path`` in the format its extension names.
+
+    ``template`` and ``author`` are those of every Word export (the agenda's and the
+    minutes' too): the Word log starts from the secretariat's letterhead document; a CSV
+    or Excel file has neither.
+    """
     path = Path(path)
     suffix = path.suffix.casefold()
     if suffix == ".csv":
@@ -159,7 +171,7 @@ def export_actions(log: ActionLog, path: Path, progress: Progress | None = None)
     if suffix == ".docx":
         from boardroom.services.action_log_docx import write_docx
 
-        return write_docx(log, path, progress)
+        return write_docx(log, path, progress, template=template, author=author)
     raise BoardroomError(
         f"Cannot export actions to “{path.name}”; choose a name ending in .docx, .csv or .xlsx."
     )

@@ -19,7 +19,8 @@ from boardroom.services.action_export import ActionLog, Progress, group_by_secti
 from boardroom.services.action_rows import ActionRow
 
 WORD_COLUMNS = ("Ref", "Action", "Owner", "Due", "Status", "Plan")
-_WIDTHS_CM = (2.5, 5.8, 2.9, 2.4, 2.1, 1.5)  # 17.2 cm: the page inside the margins
+# Relative widths, scaled to the page inside the margins (A4's 16.6 cm, or the template's).
+_WIDTHS_CM = (2.5, 5.8, 2.9, 2.4, 2.1, 1.5)
 _LATE = (0xC6, 0x28, 0x28)
 _NOTE_GREY = (0x44, 0x4B, 0x55)
 
@@ -37,8 +38,17 @@ def _introduction(log: ActionLog) -> str:
     return text + "."
 
 
-def write_docx(log: ActionLog, path: Path, progress: Progress | None = None) -> Path:
+def write_docx(
+    log: ActionLog,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    template: Path | None = None,
+    author: str = "",
+) -> Path:
+    """Write the Word log, starting from ``template`` (the letterhead) when one is given."""
     from boardroom.docx_support import (
+        fit_widths,
         grid_table,
         new_document,
         page_number_footer,
@@ -46,7 +56,8 @@ def write_docx(log: ActionLog, path: Path, progress: Progress | None = None) -> 
         set_core_properties,
     )
 
-    document = new_document()
+    document = new_document(template)
+    widths = fit_widths(document, _WIDTHS_CM)
     document.add_paragraph(log.title, style="Title")
     document.add_paragraph(_introduction(log))
     if not log.rows:
@@ -56,14 +67,18 @@ def write_docx(log: ActionLog, path: Path, progress: Progress | None = None) -> 
     done = 0
     for label, members in groups:
         document.add_heading(label, level=1)
-        rows = _RowMaker(grid_table(document, WORD_COLUMNS, _WIDTHS_CM))
+        rows = _RowMaker(grid_table(document, WORD_COLUMNS, widths))
         for row in sorted(members, key=lambda r: (r.due_date or date.max, r.reference)):
             rows.add(log, row)
             done += 1
             report_every(progress, done, total)
     page_number_footer(document.sections[-1], log.title)
     set_core_properties(
-        document, title=log.title, author="Boardroom", subject="Action log", when=datetime.now()
+        document,
+        title=log.title,
+        author=author or "Boardroom",
+        subject="Action log",
+        when=datetime.now(),
     )
     return save_document(document, path)
 

@@ -17,6 +17,7 @@ from boardroom.services.action_export import export_actions, load_action_log
 from boardroom.services.action_rows import ActionRow
 from boardroom.ui.background import BackgroundTask, Progress, run_in_background
 from boardroom.ui.context import AppContext
+from boardroom.ui.settings_store import template_and_author
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def export_action_log(
         return None
     path = Path(chosen if chosen.lower().endswith(kind.suffix) else chosen + kind.suffix)
     title = log_title(rows)
+    template, author = template_and_author()  # the Word log's letterhead, as the agenda's
     writing = QCoreApplication.translate("ActionLogExport", "Writing {0} actions to {1}…").format(
         len(rows), path.name
     )
@@ -90,7 +92,13 @@ def export_action_log(
     def work(progress: Progress) -> Path:
         with context.database.sessions() as session:  # the worker's own session
             log = load_action_log(session, rows, title=title, as_of=today)
-        return export_actions(log, path, lambda done, total: progress.update(done, total, writing))
+        return export_actions(
+            log,
+            path,
+            lambda done, total: progress.update(done, total, writing),
+            template=template,
+            author=author,
+        )
 
     return run_in_background(
         parent,

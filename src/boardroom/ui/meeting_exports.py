@@ -21,7 +21,7 @@ from boardroom.minutes_docx import export_minutes
 from boardroom.services.meetings import get_meeting
 from boardroom.ui.background import BackgroundTask, Progress, run_in_background
 from boardroom.ui.context import AppContext
-from boardroom.ui.settings_store import SettingsStore
+from boardroom.ui.settings_store import template_and_author
 from boardroom.ui.table_view import button
 
 
@@ -50,13 +50,6 @@ MINUTES = WordExport(
     QT_TRANSLATE_NOOP("MeetingExports", "Writing the Word minutes…"),
     QT_TRANSLATE_NOOP("MeetingExports", "Save the minutes as a Word document"),
 )
-
-
-def template_and_author() -> tuple[Path | None, str]:
-    """The default Word template and the author the settings name, if any."""
-    settings = SettingsStore().load()
-    template = Path(settings.word_template) if settings.word_template else None
-    return template, settings.secretariat_name or settings.organisation_name
 
 
 def default_name(session: Session, meeting_id: int, export: WordExport, public: bool) -> str:

@@ -161,8 +161,9 @@ class SettingsDialog(QDialog):
             "",
             _hint(
                 self.tr(
-                    "Agendas and minutes start from this .docx: its header (your "
-                    "letterhead), footer, margins and styles are kept."
+                    "Every Word document — agendas, minutes and the action log — starts "
+                    "from this .docx: its header (your letterhead), footer, margins and "
+                    "styles are kept."
                 )
             ),
         )

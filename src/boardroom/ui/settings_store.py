@@ -8,6 +8,7 @@ those declared in ``boardroom.settings``; the database password goes to the keyr
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -23,6 +24,14 @@ _PAGE = "window/page"
 
 def open_qsettings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
+
+
+def template_and_author() -> tuple[Path | None, str]:
+    """What every Word document saved from the window (agenda, minutes, action log, the
+    circulated agenda) starts from: the default template in Settings, if one is set, and
+    the author its properties name."""
+    settings = SettingsStore().load()
+    return settings.template_path(), settings.document_author()
 
 
 class SettingsStore:
