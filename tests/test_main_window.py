@@ -13,7 +13,7 @@ from boardroom.ui.about_dialog import AboutDialog
 from boardroom.ui.app import offer_demo
 from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
-from boardroom.ui.pages import PAGE_TYPES
+from boardroom.ui.pages import PAGES
 from boardroom.ui.settings_dialog import SettingsDialog
 from boardroom.ui.settings_store import SettingsStore
 from boardroom.ui.shortcuts_dialog import ShortcutsDialog
@@ -32,14 +32,20 @@ def test_navigates_to_each_page_by_mouse_and_keyboard(qtbot, demo_database):
     window = _window(qtbot, demo_database)
     assert demo_database.describe() in window.database_label.text()
     assert window.board_box.currentText() == "Wirral Improvement Board"
-    for row, page_type in enumerate(PAGE_TYPES):
+    for row, entry in enumerate(PAGES):
         rect = window.navigation.visualItemRect(window.navigation.item(row))
         qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert isinstance(window.current_page(), page_type)
+        assert isinstance(window.current_page(), entry.page_type())
+        assert window.current_page().key == entry.key
     go_actions = {action.shortcut().toString(): action for action in window.go_menu.actions()}
-    for row, page_type in enumerate(PAGE_TYPES, start=1):
+    for row, entry in enumerate(PAGES, start=1):
         go_actions[f"Ctrl+{row}"].trigger()
-        assert isinstance(window.current_page(), page_type)
+        assert isinstance(window.current_page(), entry.page_type())
+
+
+def test_each_sidebar_entry_names_the_page_it_opens():
+    for entry in PAGES:
+        assert entry.page_type().key == entry.key
 
 
 def test_first_start_on_an_empty_database_offers_the_demo(qtbot, database, monkeypatch):
@@ -66,7 +72,7 @@ def test_size_place_and_last_page_are_restored_in_the_next_window(qtbot, demo_da
     first.close()
 
     second = _window(qtbot, demo_database)
-    assert second.current_page().key == first.pages[3].key
+    assert second.current_page().key == PAGES[3].key
     assert second.navigation.currentRow() == 3
     # The offscreen screen is 800 px wide, narrower than the window: only x is clamped.
     assert (second.y(), second.height()) == (40, 560)
@@ -128,7 +134,7 @@ def test_quit_closes_the_window_and_remembers_it(qtbot, demo_database):
     window.go_to(4)
     _press(qtbot, window, "Ctrl+Q")
     assert not window.isVisible()
-    assert SettingsStore().last_page() == window.pages[4].key
+    assert SettingsStore().last_page() == PAGES[4].key
 
 
 def test_the_shortcut_reference_lists_every_menu_shortcut(qtbot, demo_database):
@@ -141,8 +147,8 @@ def test_the_shortcut_reference_lists_every_menu_shortcut(qtbot, demo_database):
     assert listed[("Edit", "Find")] == "Ctrl+F"
     assert "Ctrl+," in listed[("Edit", "Settings")]
     assert "F1" in listed[("Help", "Keyboard shortcuts")]
-    for row, page in enumerate(window.pages, start=1):
-        assert listed[("Go", page.tr_title())] == f"Ctrl+{row}"
+    for row, entry in enumerate(PAGES, start=1):
+        assert listed[("Go", entry.tr_title())] == f"Ctrl+{row}"
     html = dialog.text.toPlainText()
     assert "Keyboard shortcuts" in html
     assert "Ctrl+F" in html

@@ -12,14 +12,15 @@ import pytest
 from boardroom import cli
 from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
-from boardroom.ui.pages import PAGE_TYPES
+from boardroom.ui.pages import PAGES
 from boardroom.ui.settings_store import SettingsStore
 
 
 @pytest.fixture
 def refreshed(monkeypatch) -> Counter:
     counts: Counter = Counter()
-    for page_type in PAGE_TYPES:
+    for entry in PAGES:
+        page_type = entry.page_type()
         original = page_type.refresh
 
         def counting(page, original=original) -> None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from boardroom.ui.about_dialog import AboutDialog
 from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
+from boardroom.ui.pages import PAGES
 from boardroom.ui.settings_dialog import SettingsDialog
 from boardroom.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -146,10 +147,10 @@ def test_every_text_of_the_window_and_its_pages_is_translated(
     window.show()
     assert OPEN in window.windowTitle(), "the pseudo-translation is not loaded"
     problems = set()
-    for row, page in enumerate(window.pages):
+    for row, entry in enumerate(PAGES):
         window.go_to(row)
         QCoreApplication.processEvents()
-        problems |= _untranslated(f"{page.key} page", window)
+        problems |= _untranslated(f"{entry.key} page", window)
     assert not problems, "\n".join(sorted(problems))
 
 

@@ -8,7 +8,7 @@ and its stylesheet re-read from the palette when the system switches light or da
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,14 +27,11 @@ from PySide6.QtWidgets import (
 
 from boardroom import __version__
 from boardroom.services.boards import list_boards
-from boardroom.services.demo import load_demo
-from boardroom.ui.about_dialog import AboutDialog
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import app_icon, icon
-from boardroom.ui.pages import PAGE_TYPES, Page
-from boardroom.ui.settings_dialog import SettingsDialog
+from boardroom.ui.pages import PAGES
+from boardroom.ui.pages.base import Page
 from boardroom.ui.settings_store import SettingsStore
-from boardroom.ui.shortcuts_dialog import ShortcutsDialog
 
 Shortcut = QKeySequence.StandardKey | str
 
@@ -59,10 +56,11 @@ class MainWindow(QMainWindow):
         self._restyling = False
         self.setStyleSheet(SIDEBAR_STYLE)
 
-        self.pages: list[Page] = [page_type(context) for page_type in PAGE_TYPES]
+        # A placeholder per page until it is first shown (see boardroom.ui.pages).
+        self._built: dict[int, Page] = {}
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        for _entry in PAGES:
+            self.stack.addWidget(QWidget())
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -97,9 +95,9 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("sidebar")
         self.navigation.setIconSize(QSize(20, 20))
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(icon(page.icon_name), page.tr_title())
-            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(page.tr_title(), number))
+        for number, entry in enumerate(PAGES, start=1):
+            item = QListWidgetItem(icon(entry.icon_name), entry.tr_title())
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(entry.tr_title(), number))
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self.show_page)
         layout.addWidget(self.navigation, 1)
@@ -189,8 +187,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.go_menu = go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for number, page in enumerate(self.pages, start=1):
-            action = QAction(icon(page.icon_name), page.tr_title(), self)
+        for number, entry in enumerate(PAGES, start=1):
+            action = QAction(icon(entry.icon_name), entry.tr_title(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.go_to(row))
             go_menu.addAction(action)
@@ -209,13 +207,21 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    # The dialogs are imported when first opened: none of them is needed to show the window.
+
     def open_settings(self) -> None:
+        from boardroom.ui.settings_dialog import SettingsDialog
+
         _run_dialog(SettingsDialog(self.store, self.context.database.describe(), self))
 
     def show_shortcuts(self) -> None:
+        from boardroom.ui.shortcuts_dialog import ShortcutsDialog
+
         _run_dialog(ShortcutsDialog(self))
 
     def show_about(self) -> None:
+        from boardroom.ui.about_dialog import AboutDialog
+
         _run_dialog(AboutDialog(self))
 
     def bring_to_front(self) -> None:
@@ -234,15 +240,9 @@ class MainWindow(QMainWindow):
         state = self.store.window_state()
         if state is not None:
             self.restoreState(state)
-        keys = [page.key for page in self.pages]
+        keys = [entry.key for entry in PAGES]
         last = self.store.last_page()
-        row = keys.index(last) if last in keys else 0
-        if row == self.stack.currentIndex():
-            # The first board has just filled this page; choosing it would fill it again.
-            with QSignalBlocker(self.navigation):
-                self.navigation.setCurrentRow(row)
-        else:
-            self.navigation.setCurrentRow(row)
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.store.save_window(self.saveGeometry(), self.saveState(), self.current_page().key)
@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """Load the sample Improvement Board (a no-op when it is already there)."""
+        from boardroom.services.demo import load_demo
+
         with self.context.database.transaction() as session:
             outcome = load_demo(session)
         self.context.data_changed.emit()
@@ -278,11 +280,25 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         # A search belongs to the page it was typed on: clear it there before leaving.
         self.search.clear()
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
-        self.pages[row].refresh()
+        page.refresh()
+
+    def page(self, row: int) -> Page:
+        """The page in that row of the sidebar, built (its module imported) the first time."""
+        if row not in self._built:
+            page = PAGES[row].page_type()(self.context)
+            placeholder = self.stack.widget(row)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._built[row] = page
+        return self._built[row]
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
     def reload_boards(self) -> None:
         """Refill the board switcher, keeping the current board when it still exists."""

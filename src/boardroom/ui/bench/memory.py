@@ -19,6 +19,7 @@ from boardroom.storage.models import Meeting
 from boardroom.ui.bench.harness import settle, start
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.meeting_workspace import MeetingWorkspace
+from boardroom.ui.pages import PAGES
 from boardroom.ui.pages.actions import ActionsPage
 
 
@@ -33,9 +34,10 @@ def measure(url: str) -> dict[str, Any]:
     window.show()
     settle()
     at_start = _peak_mb()
-    for row, page in enumerate(window.pages):
+    for row in range(len(PAGES)):
         window.go_to(row)
         settle()
+        page = window.current_page()
         if isinstance(page, ActionsPage):
             page.filters.all_boards.setChecked(True)
             settle()

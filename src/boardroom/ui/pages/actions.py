@@ -67,8 +67,6 @@ from boardroom.ui.pages.base import Page
 
 class ActionsPage(Page):
     key = "actions"
-    title = QT_TRANSLATE_NOOP("Page", "Actions")
-    icon_name = "actions"
     empty_headline = QT_TRANSLATE_NOOP("Page", "No action points yet")
     empty_hint = QT_TRANSLATE_NOOP(
         "Page",

@@ -6,21 +6,20 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from boardroom.ui.context import AppContext
+from boardroom.ui.pages import PageEntry, entry
 from boardroom.ui.widgets.empty_state import EmptyState
 
 
 class Page(QWidget):
     """A sidebar page. Subclasses name themselves and refresh when the board changes.
 
-    ``key`` is stable (used to remember the last page); ``title`` is shown to the user.
-    ``title``, ``empty_headline`` and ``empty_hint`` are marked
-    ``QT_TRANSLATE_NOOP("Page", ...)`` where they are written, so lupdate collects them, and
-    translated here when shown.
+    ``key`` names the page's entry in ``boardroom.ui.pages.PAGES``, which holds its title and
+    icon (the sidebar shows them before the page exists). ``empty_headline`` and
+    ``empty_hint`` are marked ``QT_TRANSLATE_NOOP("Page", ...)`` where they are written, so
+    lupdate collects them, and translated here when shown.
     """
 
     key: ClassVar[str]
-    title: ClassVar[str]
-    icon_name: ClassVar[str]
     empty_headline: ClassVar[str]
     empty_hint: ClassVar[str]
 
@@ -30,12 +29,12 @@ class Page(QWidget):
         self.setObjectName(f"page-{self.key}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        heading = QLabel(self.tr_title())
+        heading = QLabel(self.entry().tr_title())
         heading.setObjectName("pageHeading")
         outer.addWidget(heading)
         self.stack = QStackedLayout()
         self.empty = EmptyState(
-            self.icon_name,
+            self.entry().icon_name,
             QCoreApplication.translate("Page", self.empty_headline),
             QCoreApplication.translate("Page", self.empty_hint),
         )
@@ -55,8 +54,8 @@ class Page(QWidget):
         self.refresh()
 
     @classmethod
-    def tr_title(cls) -> str:
-        return QCoreApplication.translate("Page", cls.title)
+    def entry(cls) -> PageEntry:
+        return entry(cls.key)
 
     def create_new(self) -> None:
         """What File → New (Ctrl+N) does on this page; pages that create records override it."""

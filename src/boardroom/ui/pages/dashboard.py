@@ -47,8 +47,6 @@ def _group_table(model: GroupTotalsModel) -> QTableView:
 
 class DashboardPage(Page):
     key = "dashboard"
-    title = QT_TRANSLATE_NOOP("Page", "Dashboard")
-    icon_name = "dashboard"
     empty_headline = QT_TRANSLATE_NOOP("Page", "Nothing to review yet")
     empty_hint = QT_TRANSLATE_NOOP(
         "Page",

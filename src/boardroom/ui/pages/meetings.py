@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
 class MeetingsPage(Page):
     key = "meetings"
-    title = QT_TRANSLATE_NOOP("Page", "Meetings")
-    icon_name = "meetings"
     empty_headline = QT_TRANSLATE_NOOP("Page", "No meetings yet")
     empty_hint = QT_TRANSLATE_NOOP(
         "Page",

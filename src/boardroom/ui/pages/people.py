@@ -44,8 +44,6 @@ from boardroom.ui.table_view import button, on_activate, table_view
 
 class PeoplePage(Page):
     key = "people"
-    title = QT_TRANSLATE_NOOP("Page", "People")
-    icon_name = "people"
     empty_headline = QT_TRANSLATE_NOOP("Page", "No board yet")
     empty_hint = QT_TRANSLATE_NOOP(
         "Page",

@@ -62,8 +62,6 @@ from boardroom.ui.rag_rollup import SectionRowDelegate, rollup_html
 
 class PlanPage(Page):
     key = "plan"
-    title = QT_TRANSLATE_NOOP("Page", "Plan")
-    icon_name = "plan"
     empty_headline = QT_TRANSLATE_NOOP("Page", "No improvement plan yet")
     empty_hint = QT_TRANSLATE_NOOP(
         "Page",
