@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from datetime import date
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -23,8 +24,14 @@ from boardroom.files import write_atomically
 log = logging.getLogger("boardroom.workdays")
 
 
+@cache
+def _holidays_version() -> str:
+    # Reading a package's version scans its metadata: once per process is enough.
+    return version("holidays")
+
+
 def cache_file(region: str, year: int) -> Path:
-    folder = user_cache_path("Boardroom", appauthor=False) / "holidays" / version("holidays")
+    folder = user_cache_path("Boardroom", appauthor=False) / "holidays" / _holidays_version()
     return folder / f"{region}-{year}.json"
 
 

@@ -22,8 +22,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from boardroom.ui.live.notes_editor import NotesEditor
-
 log = logging.getLogger("boardroom.errors")
 _PACKAGE = str(Path(__file__).resolve().parents[1])  # …/boardroom
 
@@ -45,7 +43,13 @@ def save_unsaved_minutes() -> tuple[int, list[str]]:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return 0, []
-    unsaved = [w for w in app.allWidgets() if isinstance(w, NotesEditor) and w.dirty]
+    # No live-minutes module loaded means no notes box open, so nothing to save; importing it
+    # here would put the live view's code on the start-up path of every window.
+    notes_editor = sys.modules.get("boardroom.ui.live.notes_editor")
+    if notes_editor is None:
+        return 0, []
+    editor_type = notes_editor.NotesEditor
+    unsaved = [w for w in app.allWidgets() if isinstance(w, editor_type) and w.dirty]
     problems = []
     for editor in unsaved:
         try:
