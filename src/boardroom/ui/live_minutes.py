@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
 from boardroom.services.agenda import timetable
+from boardroom.services.item_clock import carry_visit, elapsed_by_item, move_to_item
 from boardroom.services.live_minutes import approval_offer, owner_choices, plan_item_choices
 from boardroom.services.meetings import get_meeting
 from boardroom.services.minutes import (
@@ -86,6 +88,7 @@ class LiveMinutesWindow(QMainWindow):
         self.locked_message = ""
         self.pen_holder = ""
         self.closed = False
+        self.visit: int | None = None  # the stored stretch of time on the current item
         self.approval: tuple[int, str] | None = None
         self.setStyleSheet(STYLE)
         self.resize(1280, 820)
@@ -185,7 +188,9 @@ class LiveMinutesWindow(QMainWindow):
                 plan_item_choices(session, meeting.board_id),
             )
             self.approval = approval_offer(session, self.meeting_id)
+            elapsed = elapsed_by_item(session, self.meeting_id)
         self.agenda.set_rows(lines)
+        self.agenda.set_elapsed(elapsed)
         self._show_meeting()
         self.register.reload()
         self.check_pen()
@@ -216,6 +221,7 @@ class LiveMinutesWindow(QMainWindow):
         """Heartbeat: keep (or take) the pen, and notice approval or unlocking elsewhere."""
         with self.context.database.transaction() as session:
             access = check_access(session, self.meeting_id, self.desk)
+            self._keep_clock(session, access.read_only)
         was_read_only = self.editor.read_only
         self.locked_message, self.pen_holder = access.locked, access.holder
         if access.locked:
@@ -240,6 +246,36 @@ class LiveMinutesWindow(QMainWindow):
             self._show_current()
             self.register.reload()
 
+    def _keep_clock(self, session: Session, read_only: bool) -> None:
+        """The heartbeat's part in the item clocks: the desk holding the pen carries the
+        current item's visit forward (taking up the clock if it has just gained the pen); a
+        read-only desk shows the clocks as that desk stores them."""
+        if read_only:
+            self.visit = None
+            self.agenda.set_elapsed(elapsed_by_item(session, self.meeting_id))
+        elif self.closed:
+            self.visit = None
+        elif self.visit is not None:
+            carry_visit(session, self.visit)
+        elif self.current_row >= 0:
+            item_id = self.agenda.row_at(self.current_row).item_id
+            self.visit = move_to_item(session, item_id)
+
+    def _clock_to(self, item_id: int) -> None:
+        """Store that the meeting moved to this item; a clock that cannot be stored is
+        said in the status bar but never stops the minuting."""
+        if self.editor.read_only or self.closed:
+            return
+        try:
+            with self.context.database.transaction() as session:
+                self.visit = move_to_item(session, item_id, leaving=self.visit)
+        except (BoardroomError, SQLAlchemyError) as error:
+            self.visit = None
+            message = error.message if isinstance(error, BoardroomError) else str(error)
+            self.statusBar().showMessage(
+                self.tr("The item's clock could not be stored: {0}").format(message), 8000
+            )
+
     # -- moving between items ---------------------------------------------------------------
 
     def go_to(self, row: int) -> None:
@@ -258,6 +294,7 @@ class LiveMinutesWindow(QMainWindow):
             return
         self.current_row = row
         self.side.set_current(row)
+        self._clock_to(self.agenda.row_at(row).item_id)
         self._show_current()
         self.editor.notes.setFocus()
 
@@ -327,10 +364,19 @@ class LiveMinutesWindow(QMainWindow):
             return
         if closed := ask_and_close(self, self.context, self.meeting_id, self.desk):
             self._show_meeting()
+            self._stop_clock()
             self.statusBar().showMessage(
                 self.tr("The meeting closed at {0:%H:%M}; the minutes are a draft.").format(closed),
                 8000,
             )
+
+    def _stop_clock(self) -> None:
+        """The meeting closed: the current item's visit ends now (moving on starts none)."""
+        if self.visit is None:
+            return
+        with self.context.database.transaction() as session:
+            carry_visit(session, self.visit)
+        self.visit = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editor.notes.flush():
@@ -350,6 +396,8 @@ class LiveMinutesWindow(QMainWindow):
         self.heartbeat.stop()
         if not self.pen_holder and not self.locked_message:
             with self.context.database.transaction() as session:
+                if self.visit is not None:
+                    carry_visit(session, self.visit)
                 release_pen(session, self.meeting_id, self.desk)
         self.context.data_changed.emit()
         super().closeEvent(event)

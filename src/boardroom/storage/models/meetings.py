@@ -242,6 +242,23 @@ class Minute(Entity, Base):
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="minute")
 
 
+class ItemVisit(Entity, Base):
+    """A stretch of the meeting spent on one agenda item, as the live view's clock counts it.
+
+    It begins when the clerk makes the item current and runs until they move on; the live
+    view's heartbeat moves ``left_at`` forward meanwhile, so after a crash an item's clock
+    has lost at most one heartbeat. An item's elapsed time is the sum of its visits.
+    """
+
+    __tablename__ = "item_visit"
+
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    started_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC, as utcnow()
+    left_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Resolution(Entity, Base):
     """ "It was resolved that …": one numbered resolution under an item."""
 

@@ -66,6 +66,16 @@ class AgendaModel(RowTableModel[AgendaLine]):
         for changed in {previous, row} - {-1}:
             self._row_changed(changed)
 
+    def set_elapsed(self, seconds: dict[int, int]) -> None:
+        """Show the clocks as stored: on opening the meeting, and at a desk following
+        another desk's minuting."""
+        if seconds == self.elapsed:
+            return
+        self.elapsed = dict(seconds)
+        if self.rowCount():
+            last = self.rowCount() - 1
+            self.dataChanged.emit(self.index(0, self.COL_TIME), self.index(last, self.COL_TIME))
+
     def tick(self, row: int, seconds: int = 1) -> None:
         """Count time against an item; only its timer cell repaints."""
         line = self.row_at(row)
