@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from boardroom.dates import format_date
 from boardroom.services.circulation import Readiness, upcoming_readiness
-from boardroom.ui.agenda.papers import fit_rows
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel, SearchProxy
-from boardroom.ui.table_view import button, on_activate, table_view
+from boardroom.ui.table_view import button, fit_rows, on_activate, table_view
 
 READY_GREEN = QColor("#2e7d32")
 AMBER = QColor("#b26a00")

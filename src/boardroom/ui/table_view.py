@@ -61,3 +61,10 @@ def button(icon_name: str, text: str, tip: str = "") -> QPushButton:
     if tip:
         widget.setToolTip(tip)
     return widget
+
+
+def fit_rows(view: QTableView, rows: int, most: int) -> None:
+    """Size a short list to its rows (up to ``most``, then it scrolls), not to the space."""
+    shown = max(1, min(rows, most))
+    row_height = view.verticalHeader().defaultSectionSize()
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + shown * row_height + 4)

@@ -31,12 +31,12 @@ from boardroom.services.agenda_rows import AgendaRow, OpenAction
 from boardroom.services.live_minutes import Choice
 from boardroom.storage.models import Purpose, StandingKind
 from boardroom.ui.agenda.labels import purpose_label
-from boardroom.ui.agenda.papers import PapersPanel, fit_rows
+from boardroom.ui.agenda.papers import PapersPanel
 from boardroom.ui.agenda.presenter import PresenterBox
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.meeting_record import OpenActionsModel
 from boardroom.ui.models.table import SearchProxy
-from boardroom.ui.table_view import table_view
+from boardroom.ui.table_view import fit_rows, table_view
 from boardroom.ui.widgets.empty_state import EmptyState
 
 STANDING_NOTES = {

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from boardroom.storage.models import Paper
 from boardroom.ui.background import Progress, run_in_background
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
-from boardroom.ui.table_view import button, on_activate, table_view
+from boardroom.ui.table_view import button, fit_rows, on_activate, table_view
 
 PAPER_FILTER = QT_TRANSLATE_NOOP(
     "PapersPanel",
@@ -47,13 +46,6 @@ class PapersTableModel(RowTableModel[PaperRow]):
             QT_TRANSLATE_NOOP("PapersTableModel", "Size"), lambda r: r.size_text, lambda r: r.size
         ),
     )
-
-
-def fit_rows(view: QTableView, rows: int, most: int) -> None:
-    """Size a short list to its rows (up to ``most``, then it scrolls), not to the space."""
-    shown = max(1, min(rows, most))
-    row_height = view.verticalHeader().defaultSectionSize()
-    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + shown * row_height + 4)
 
 
 def local_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
