@@ -19,9 +19,10 @@ from sqlalchemy import select
 from boardroom.cli import main
 from boardroom.errors import BoardroomError
 from boardroom.services.action_export import ActionLog, export_actions, load_action_log
+from boardroom.services.action_log_xlsx import CONTINUED, EXCEL_CELL_LIMIT, fit_cell
 from boardroom.services.action_rows import load_action_rows
 from boardroom.services.actions import set_plan_items
-from boardroom.storage.models import ActionPoint, PlanItem
+from boardroom.storage.models import ActionPoint, ActionUpdate, PlanItem
 from boardroom.ui.action_log_export import EXPORT_FORMATS
 from boardroom.ui.context import AppContext
 from boardroom.ui.pages.actions import ActionsPage
@@ -293,3 +294,45 @@ def test_the_actions_page_word_export_uses_the_settings_template(
     header = document.sections[0].header.paragraphs[0].text
     assert header == "Wirral Council — Democratic Services", "the letterhead from Settings"
     assert document.core_properties.author == "Committee Services"
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_a_cell_too_long_for_excel_ends_with_a_visible_marker(demo_database, tmp_path):
+    long_action = "Confirm the transition tracking system. " + "Further detail. " * 3000
+    long_note = "Workshop date agreed. " + "😀 and more words " * 2500  # emoji: two units each
+    with demo_database.transaction() as session:
+        action = session.scalar(select(ActionPoint).where(ActionPoint.reference == "IB-2019-02"))
+        action.description = long_action
+        session.add(ActionUpdate(action=action, on_date=date(2020, 1, 15), text=long_note))
+    log = _log(demo_database)
+    export_actions(log, tmp_path / "log.xlsx")
+    export_actions(log, tmp_path / "log.docx")
+    sheet = openpyxl.load_workbook(tmp_path / "log.xlsx")["Actions"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "IB-2019-02")
+    found = dict(zip(header, row, strict=True))
+    for column, original in (("Action", long_action), ("Latest note", long_note)):
+        value = found[column]
+        assert _utf16_length(value) <= EXCEL_CELL_LIMIT, "Excel would cut it silently"
+        assert value.endswith(CONTINUED), f"the {column} cell says it was shortened"
+        kept = value.removesuffix(CONTINUED)
+        assert original.startswith(kept) and len(kept) > 16_000
+    other = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "IB-2019-03")
+    assert not any(isinstance(v, str) and v.endswith(CONTINUED) for v in other)
+    word = docx.Document(str(tmp_path / "log.docx"))
+    cells = [c.text for t in word.tables for r in t.rows[1:] for c in r.cells]
+    assert any(text.startswith(long_action.rstrip()) for text in cells), "the Word log has it all"
+
+
+def test_only_what_is_over_the_limit_is_cut_and_never_inside_an_emoji():
+    exact = "x" * EXCEL_CELL_LIMIT
+    assert fit_cell(exact) == exact
+    assert fit_cell(12) == 12 and fit_cell(None) is None
+    over = fit_cell("x" * EXCEL_CELL_LIMIT + "y")
+    assert _utf16_length(over) <= EXCEL_CELL_LIMIT and over.endswith(CONTINUED)
+    emoji = fit_cell("😀" * 20_000)  # 40,000 units; a cut between the halves would be corrupt
+    assert _utf16_length(emoji) <= EXCEL_CELL_LIMIT
+    assert set(emoji.removesuffix(CONTINUED)) == {"😀"}

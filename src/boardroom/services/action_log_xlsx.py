@@ -38,6 +38,24 @@ _WRAPPED = ("Action", "Plan priorities", "Latest note")
 _DATES = ("Due", "Agreed at", "Last update")
 _GROUP_COLUMNS = ("Open", "Overdue", "Due soon", "Moved since last meeting", "Total")
 DATE_FORMAT = "ddd d mmm yyyy"
+# Excel holds at most 32,767 characters (UTF-16 code units) in a cell and cuts the rest
+# without a word when it opens the file; a cell shortened here says so, and where to read on.
+EXCEL_CELL_LIMIT = 32_767
+CONTINUED = "… (continues in the Word action log)"
+
+
+def fit_cell(value: object) -> object:
+    """``value`` as one Excel cell can hold it: a text too long for a cell is cut to the
+    limit and ends with ``CONTINUED``; anything else is unchanged."""
+    if not isinstance(value, str) or len(value) <= EXCEL_CELL_LIMIT // 2:
+        return value  # fits whatever it holds: no character takes more than two units
+    units = value.encode("utf-16-le")
+    if len(units) <= 2 * EXCEL_CELL_LIMIT:
+        return value
+    room = 2 * (EXCEL_CELL_LIMIT - len(CONTINUED.encode("utf-16-le")) // 2)
+    # "ignore" drops the half of an emoji (a surrogate pair) the cut may leave at the end.
+    kept = units[:room].decode("utf-16-le", errors="ignore")
+    return kept.rstrip() + CONTINUED
 
 
 def xlsx_bytes(log: ActionLog, progress: Progress | None = None) -> bytes:
@@ -107,7 +125,7 @@ def _actions_sheet(sheet, log: ActionLog, progress: Progress | None) -> None:
     due = COLUMNS.index("Due")
     for done, row in enumerate(log.rows, start=1):
         cells: list[object] = []
-        for index, value in enumerate(row_values(log, row)):
+        for index, value in enumerate(map(fit_cell, row_values(log, row))):
             if index in dates and value is not None:
                 style: dict[str, object] = {"number_format": DATE_FORMAT}
                 if index == due and row.overdue:
@@ -130,7 +148,8 @@ def _group_sheet(sheet, title: str, groups: Sequence[GroupTotals]) -> None:
     late = Font(color="C62828", bold=True)
     for group in groups:
         overdue = _cell(sheet, group.overdue, font=late) if group.overdue else group.overdue
-        sheet.append([group.label, group.open, overdue, group.due_soon, group.moved, group.total])
+        label = fit_cell(group.label)  # a plan priority's outcome may be pasted at length
+        sheet.append([label, group.open, overdue, group.due_soon, group.moved, group.total])
 
 
 def _summary_sheet(sheet, log: ActionLog) -> None:
