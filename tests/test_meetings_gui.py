@@ -29,7 +29,7 @@ from boardroom.storage.models import (
 from boardroom.ui.context import AppContext
 from boardroom.ui.dialogs.people import PersonDialog
 from boardroom.ui.dialogs.series import SeriesDialog
-from boardroom.ui.meeting_workspace import MeetingWorkspace
+from boardroom.ui.meeting_workspace import MeetingWorkspace, open_workspace_of
 from boardroom.ui.models.meeting_record import ActionRow, ActionTableModel
 from boardroom.ui.models.meetings import MeetingTableModel, SeriesPreviewModel, meeting_rows
 from boardroom.ui.models.month import DAY_ROLE as MONTH_DAY_ROLE
@@ -107,8 +107,35 @@ def test_the_meetings_list_sorts_by_date_and_searches(qtbot, demo_database):
     assert page.proxy.rowCount() == 1
     page.list_view.selectRow(0)
     qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
-    assert page.workspace is not None
-    assert page.workspace.heading.text() == "Wirral Improvement Board — Tue 19 Nov 2019"
+    workspace = open_workspace_of(page.context, page.proxy.row_at(0).meeting_id)
+    assert workspace is not None and workspace.isVisible()
+    assert workspace.heading.text() == "Wirral Improvement Board — Tue 19 Nov 2019"
+
+
+def test_opening_a_meeting_already_open_brings_its_workspace_forward(qtbot, demo_database):
+    page = MeetingsPage(_context(demo_database))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.apply_search("2019")
+    page.list_view.selectRow(0)
+    meeting_id = page.proxy.row_at(0).meeting_id
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
+    first = open_workspace_of(page.context, meeting_id)
+    assert first is not None
+    first.tabs.setCurrentWidget(first.agenda)  # where the clerk had got to
+    page.activateWindow()
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
+    workspaces = [w for w in page.findChildren(MeetingWorkspace) if w.meeting_id == meeting_id]
+    assert workspaces == [first], "one window per meeting"
+    assert first.isVisible() and first.tabs.currentWidget() is first.agenda
+    # Closed, it goes; opening the meeting again makes a new one.
+    first.close()
+    qtbot.waitUntil(lambda: open_workspace_of(page.context, meeting_id) is None)
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
+    again = open_workspace_of(page.context, meeting_id)
+    assert again is not None and again.isVisible()
+    assert again.tabs.currentWidget() is again.tabs.widget(0)
 
 
 def test_a_secretary_sets_up_next_years_monthly_series(qtbot, database, monkeypatch):
@@ -360,8 +387,9 @@ def test_the_month_view_writes_each_meeting_in_its_day(qtbot, demo_database, mon
     qtbot.keyClick(month.view, Qt.Key.Key_Right)
     assert month.selected_day() == date(2016, 10, 11)
     qtbot.keyClick(month.view, Qt.Key.Key_Return)
-    assert page.workspace is not None
-    assert "Tue 11 Oct 2016" in page.workspace.heading.text()
+    workspace = open_workspace_of(page.context, month.selected_meetings()[0].meeting_id)
+    assert workspace is not None
+    assert "Tue 11 Oct 2016" in workspace.heading.text()
     # Page Down turns the month; an empty day leaves the meeting buttons with nothing to do.
     qtbot.keyClick(month.view, Qt.Key.Key_PageDown)
     assert month.title.text() == "November 2016"

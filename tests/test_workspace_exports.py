@@ -23,7 +23,7 @@ from boardroom.storage.models import Meeting, MeetingStatus, Membership, Person,
 from boardroom.ui import background
 from boardroom.ui.context import AppContext
 from boardroom.ui.deadlines_panel import DeadlinesModel
-from boardroom.ui.meeting_workspace import MeetingWorkspace, Stage, stage_of
+from boardroom.ui.meeting_workspace import MeetingWorkspace, Stage, open_workspace_of, stage_of
 from boardroom.ui.models.meeting_record import ActionTableModel, OpenActionsModel
 from boardroom.ui.pages.dashboard import DashboardPage
 from boardroom.ui.settings_store import open_qsettings
@@ -207,9 +207,8 @@ def test_the_dashboard_lists_what_each_agenda_still_lacks(qtbot, database, upcom
     assert model.index(1, DeadlinesModel.COL_MISSING).data() == "No agenda yet"
     assert "7 Ofsted findings" in panel.details.text()
     panel.open_button.click()
-    from boardroom.ui.meeting_workspace import _open
-
-    workspace = _open[meeting_id]
+    workspace = open_workspace_of(context, meeting_id)
+    assert workspace is not None
     assert workspace.tabs.currentWidget() is workspace.agenda
     workspace.close()
 

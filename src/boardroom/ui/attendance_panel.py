@@ -40,6 +40,7 @@ from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import button, table_view
 
 _GREEN, _RED = "#2e7d32", "#c62828"
+COLUMN_GUTTER = 16
 _KEYS = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
     Qt.Key.Key_A: AttendanceStatus.APOLOGIES,
@@ -128,6 +129,11 @@ class AttendancePanel(QWidget):
         self.view = table_view(self.proxy, -1)
         self.view.setSortingEnabled(False)  # register order is the minutes' order
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Headings over the start of their columns: the last one fills the width, and a
+        # centred "Left" would float far from its times.
+        self.view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         layout.addWidget(self.view, 1)
         self.view.installEventFilter(self)
 
@@ -156,8 +162,12 @@ class AttendancePanel(QWidget):
             f"<span style='color:{color}; font-weight:600'>{mark_text} {count.text}</span>"
         )
         if not self.view.property("sized"):
-            self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
+            header.setStretchLastSection(False)  # measured first, then it fills the rest
+            self.view.resizeColumnsToContents()
+            for column in range(header.count()):  # a gutter, so a long name never touches its role
+                header.resizeSection(column, header.sectionSize(column) + COLUMN_GUTTER)
+            header.setStretchLastSection(True)
             for column in (
                 RegisterTableModel.COL_STATUS,
                 RegisterTableModel.COL_DEPUTY,

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -62,21 +64,30 @@ QPushButton[primary="true"]:disabled { background-color: palette(button); color:
 """
 
 
-_open: dict[int, MeetingWorkspace] = {}
+DETAILS_WIDTH = 760  # a line of the Details tab stays readable on a wide window
+
+# The workspaces open, by database (its context) and meeting: one window per meeting.
+_open: dict[tuple[int, int], MeetingWorkspace] = {}
 
 
 def open_workspace(context: AppContext, meeting_id: int, parent: QWidget) -> MeetingWorkspace:
     """Open a meeting's workspace, or bring forward the one already open for it."""
-    workspace = _open.get(meeting_id)
+    key = (id(context), meeting_id)
+    workspace = _open.get(key)
     if workspace is None:
         workspace = MeetingWorkspace(context, meeting_id, parent)
         workspace.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        workspace.destroyed.connect(lambda: _open.pop(meeting_id, None))
-        _open[meeting_id] = workspace
+        workspace.destroyed.connect(lambda: _open.pop(key, None))
+        _open[key] = workspace
     workspace.show()
     workspace.raise_()
     workspace.activateWindow()
     return workspace
+
+
+def open_workspace_of(context: AppContext, meeting_id: int) -> MeetingWorkspace | None:
+    """The workspace open for a meeting, if there is one."""
+    return _open.get((id(context), meeting_id))
 
 
 class Stage(Enum):
@@ -112,7 +123,12 @@ class MeetingWorkspace(QDialog):
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
 
-        header = QHBoxLayout()
+        # The heading beside the changes to the meeting itself; under it the time, place
+        # and deadline beside the steps of the month, the next one highlighted.
+        header = QGridLayout()
+        header.setColumnStretch(0, 1)
+        header.setHorizontalSpacing(16)
+        header.setVerticalSpacing(4)
         titles = QVBoxLayout()
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -120,10 +136,11 @@ class MeetingWorkspace(QDialog):
         self.deadline = QLabel()
         for label in (self.heading, self.subheading, self.deadline):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.heading)  # a row of its own: the buttons sit beside the details
+            label.setWordWrap(True)  # a long venue wraps rather than widening the window
+        header.addWidget(self.heading, 0, 0)
         titles.addWidget(self.subheading)
         titles.addWidget(self.deadline)
-        header.addLayout(titles, 1)
+        header.addLayout(titles, 1, 0)
         self.build_button = button("standing", self.tr("Build agenda"))
         self.build_button.setToolTip(self.tr("Start the agenda from the board's standing items"))
         self.build_button.clicked.connect(self.build_agenda)
@@ -151,13 +168,20 @@ class MeetingWorkspace(QDialog):
             Stage.MINUTES: self.minutes_button,
             Stage.EXPORT: self.export_button,
         }
-        for widget in (*self.stage_buttons.values(), self.unlock_button):
-            widget.setAutoDefault(False)
-            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addSpacing(16)  # the steps of the month, then changes to the meeting itself
-        for widget in (self.edit_button, self.invite_button, self.cancel_button):
-            widget.setAutoDefault(False)
-            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
+        for row, widgets, align in (
+            (
+                0,
+                (self.edit_button, self.invite_button, self.cancel_button),
+                Qt.AlignmentFlag.AlignTop,
+            ),
+            (1, (*self.stage_buttons.values(), self.unlock_button), Qt.AlignmentFlag.AlignBottom),
+        ):
+            buttons = QHBoxLayout()
+            buttons.setSpacing(6)
+            for widget in widgets:
+                widget.setAutoDefault(False)
+                buttons.addWidget(widget)
+            header.addLayout(buttons, row, 1, Qt.AlignmentFlag.AlignRight | align)
         layout.addLayout(header)
         self.notice = MessageBar("noticeBar")
         self.notice_open = self.notice.add_button(self.tr("Open"))
@@ -188,9 +212,17 @@ class MeetingWorkspace(QDialog):
         context.data_changed.connect(self._record_changed)
 
     def _details_tab(self) -> QWidget:
+        """The meeting's particulars as a form whose values take the width they need and
+        wrap (a long venue or link), kept to a readable measure on a wide window."""
         tab = QWidget()
-        self.details = QFormLayout(tab)
-        self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        row = QHBoxLayout(tab)
+        fields = QWidget()
+        fields.setMaximumWidth(DETAILS_WIDTH)
+        row.addWidget(fields, 1)
+        row.addStretch(0)
+        self.details = QFormLayout(fields)
+        self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.detail_labels: dict[str, QLabel] = {}
         for key, label in (
             ("title", self.tr("Title")),
@@ -205,6 +237,7 @@ class MeetingWorkspace(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             value.setOpenExternalLinks(True)
             value.setWordWrap(True)
+            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             self.detail_labels[key] = value
             self.details.addRow(label, value)
         self.status = QComboBox()

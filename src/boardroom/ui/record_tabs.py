@@ -205,9 +205,9 @@ class ActionsTab(QWidget):
         self.summary.setVisible(bool(rows))
         self.pages.setCurrentIndex(0 if rows else 1)
         if rows and not self.view.property("sized"):
-            self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
-            header.setStretchLastSection(False)
+            header.setStretchLastSection(False)  # first, or the last column is not measured
+            self.view.resizeColumnsToContents()
             header.setSectionResizeMode(
                 ActionTableModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
             )

@@ -120,9 +120,10 @@ class AgendaTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.lists)
         splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 420])
+        # The agenda's titles get the room: the form beside it reads well at 400 pixels.
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 400])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         self._shortcuts()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,9 +29,6 @@ from boardroom.ui.month_calendar import MonthCalendar
 from boardroom.ui.pages.base import Page
 from boardroom.ui.table_view import button, on_activate, table_view
 
-if TYPE_CHECKING:
-    from boardroom.ui.meeting_workspace import MeetingWorkspace
-
 
 class MeetingsPage(Page):
     key = "meetings"
@@ -45,7 +41,6 @@ class MeetingsPage(Page):
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.workspace: MeetingWorkspace | None = None
         self._board_name = ""
         self._rules = BoardRules()
         starters = QHBoxLayout()
@@ -216,16 +211,14 @@ class MeetingsPage(Page):
         SeriesDialog(save, title=self._board_name, rules=self._rules, parent=self).exec()
 
     def open_selected(self) -> None:
+        """Open the meeting's workspace, or bring forward the one already open for it."""
         row = self.selected()
         if row is None:
             return
-        if self.workspace is not None:
-            self.workspace.close()
         # Imported when first wanted: the window opens without the workspace's modules.
-        from boardroom.ui.meeting_workspace import MeetingWorkspace
+        from boardroom.ui.meeting_workspace import open_workspace
 
-        self.workspace = MeetingWorkspace(self.context, row.meeting_id, self)
-        self.workspace.show()
+        open_workspace(self.context, row.meeting_id, self)
 
     def edit_selected(self) -> None:
         row = self.selected()
