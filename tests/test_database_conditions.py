@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,13 +40,28 @@ HOLDER = textwrap.dedent(
     connection.rollback()
     """
 )
+# PostgreSQL's equivalent: a session that keeps every other from changing the notes.
+POSTGRES_HOLDER = textwrap.dedent(
+    """
+    import psycopg, sys, time
+    with psycopg.connect(sys.argv[1]) as connection:
+        connection.execute("LOCK TABLE minute IN EXCLUSIVE MODE")
+        print("locked", flush=True)
+        time.sleep(float(sys.argv[2]))
+    """
+)
 
 
 @contextmanager
-def _lock_held(path: Path, seconds: float) -> Iterator[subprocess.Popen[str]]:
-    """Another program takes the write lock on the file for ``seconds``."""
+def _lock_held(
+    path: Path | str, seconds: float, holder_script: str = HOLDER
+) -> Iterator[subprocess.Popen[str]]:
+    """Another program takes the write lock on the file (or the server's notes) for
+    ``seconds``."""
     with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", holder_script, str(path), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
     ) as holder:
         try:
             assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
@@ -231,3 +247,55 @@ def test_the_live_minutes_say_the_disk_is_full_and_keep_the_words(qtbot, local):
     assert window.editor.notes.flush()  # … and the next try stores every word
     with demo_database.sessions() as session:
         assert notes_of(session, item_id)[0].endswith(words)
+
+
+@contextmanager
+def _notes_locked(database: Database, seconds: float) -> Iterator[subprocess.Popen[str]]:
+    """Another process holds the lock an autosave needs, on whichever engine this is."""
+    if database.is_sqlite:
+        with _lock_held(Path(database.url.database), seconds) as holder:
+            yield holder
+        return
+    server = database.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with _lock_held(server, seconds, POSTGRES_HOLDER) as holder:
+        yield holder
+
+
+def test_an_autosave_on_a_locked_database_never_freezes_the_typing(qtbot, demo_database):
+    from boardroom.services.minutes import notes_of
+    from boardroom.ui.live.notes_editor import RETRY_MS
+
+    window, item_id = open_2019_minutes(qtbot, demo_database, 2)
+    notes = window.editor.notes
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    words = " Typed while another program held the database."
+    with _notes_locked(demo_database, 2.5):
+        qtbot.keyClicks(notes, words)
+        started = time.perf_counter()
+        assert not notes.autosave()
+        assert time.perf_counter() - started < 1.0, "the save gave up at once, not after 5 s"
+        assert window.save_state.text() == "Not saved — retrying"
+        assert "tries again in a moment" in window.problem.label.text()
+        assert notes.toPlainText().endswith(words) and notes.timer.isActive()
+
+    def stored() -> bool:
+        with demo_database.sessions() as session:
+            return notes_of(session, item_id)[0].endswith(words)
+
+    assert not stored()
+    qtbot.waitUntil(stored, timeout=RETRY_MS + 3000)  # the retry, once the lock is gone
+    assert window.save_state.state == "saved" and not window.problem.isVisible()
+
+
+def test_moving_on_from_an_item_still_waits_out_a_brief_lock(qtbot, demo_database):
+    from boardroom.services.minutes import notes_of
+
+    window, item_id = open_2019_minutes(qtbot, demo_database, 2)
+    notes = window.editor.notes
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    with _notes_locked(demo_database, 1.0):
+        qtbot.keyClicks(notes, " Stored before the next item opens.")
+        window.go_to(3)  # flushes with the usual wait: the clerk chose to move on
+    assert window.current_row == 3
+    with demo_database.sessions() as session:
+        assert notes_of(session, item_id)[0].endswith(" Stored before the next item opens.")

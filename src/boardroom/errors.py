@@ -23,3 +23,8 @@ class NotFoundError(BoardroomError):
 
 class DatabaseError(BoardroomError):
     """The database cannot be opened or used: too new, locked, read-only, missing folder."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another desk or program held the lock longer than this action would wait: trying
+    again shortly usually succeeds (the autosave does so by itself)."""

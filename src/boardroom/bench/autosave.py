@@ -1,11 +1,11 @@
 """autosave_p95_ms: saving one live-minutes edit, as the live view's notes box does it.
 
 Each sample is one save a second after typing stops: a transaction of its own through
-``Database.transaction`` and ``services.minutes.save_notes`` with the version the editor last
-saw, on an agenda item of a meeting still to be minuted, its text a few words longer each
-time. SQLite runs with full sync, so every save waits for the disk like the app's own. The
-floor is the bare UPDATE of the same row in a transaction of its own. The item's notes are
-put back afterwards.
+``Database.transaction`` (with the autosave's short lock wait) and
+``services.minutes.save_notes`` with the version the editor last saw, on an agenda item of a
+meeting still to be minuted, its text a few words longer each time. SQLite runs with full
+sync, so every save waits for the disk like the app's own. The floor is the bare UPDATE of
+the same row in a transaction of its own. The item's notes are put back afterwards.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from boardroom.bench import probe
 from boardroom.services.minutes import notes_of, save_notes
-from boardroom.storage.database import Database, open_database
+from boardroom.storage.database import AUTOSAVE_LOCK_WAIT_MS, Database, open_database
 from boardroom.storage.models import AgendaItem, Meeting, Minute
 
 WORDS = [
@@ -63,7 +63,7 @@ def measure(url: str, repeat: int) -> dict[str, Any]:
 
             def save(notes: str = text) -> None:
                 nonlocal version
-                with database.transaction() as session:
+                with database.transaction(lock_wait_ms=AUTOSAVE_LOCK_WAIT_MS) as session:
                     version = save_notes(session, item_id, notes, expected_version=version)
 
             saves.append(probe.timed(save))

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_path
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from boardroom.errors import ConflictError, DatabaseError
+from boardroom.errors import ConflictError, DatabaseBusyError, DatabaseError
 from boardroom.storage.plain_text import guard_text
 from boardroom.storage.schema import is_current
 
@@ -33,7 +33,12 @@ if TYPE_CHECKING:  # Alembic is loaded only to create, upgrade or judge a databa
 ENV_VAR = "BOARDROOM_DATABASE_URL"
 # How long SQLite keeps retrying while another desk or program holds the write lock.
 BUSY_TIMEOUT_MS = 5000
+# How long the live minutes' autosave waits instead: it runs on the GUI thread, and would
+# rather fail at once (and try again shortly) than freeze the typing.
+AUTOSAVE_LOCK_WAIT_MS = 200
 _WRITE_OPTION = "boardroom_write"
+_WAIT_OPTION = "boardroom_lock_wait_ms"
+_BUSY_TIMEOUT_SET = "boardroom_busy_timeout_ms"  # what this connection's busy_timeout is now
 
 
 def data_dir() -> Path:
@@ -52,7 +57,7 @@ def resolve_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get(ENV_VAR) or default_url()
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
     # WAL lets the UI read while autosave writes; FULL sync makes a committed minute survive a
     # power cut, which matters more here than raw write speed. The driver's own transaction
     # handling is switched off so that _sqlite_begin decides how each transaction starts.
@@ -63,6 +68,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+    record.info[_BUSY_TIMEOUT_SET] = BUSY_TIMEOUT_MS
 
 
 def _sqlite_begin(connection: Connection) -> None:
@@ -73,7 +79,14 @@ def _sqlite_begin(connection: Connection) -> None:
     other desk wrote could not write at all ("database is locked", whatever the timeout),
     and a stale edit would look like a busy database instead of the conflict it is.
     """
-    immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+    options = connection.get_execution_options()
+    # The busy timeout is the connection's, not the transaction's: set it for this one
+    # (the autosave's is short) and back to the usual wait for the next, only on a change.
+    wait = options.get(_WAIT_OPTION) or BUSY_TIMEOUT_MS
+    if connection.info.get(_BUSY_TIMEOUT_SET) != wait:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(wait)}")
+        connection.info[_BUSY_TIMEOUT_SET] = wait
+    immediate = options.get(_WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -104,17 +117,25 @@ class Database:
         return f"{self.url.render_as_string(hide_password=True)} (PostgreSQL)"
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, lock_wait_ms: int | None = None) -> Iterator[Session]:
         """One user action, one transaction: all of it is stored or none of it.
 
         A stale version counter becomes a ConflictError the UI can offer to resolve; a busy,
-        read-only or full database a DatabaseError saying so.
+        read-only or full database a DatabaseError saying so (a DatabaseBusyError when busy).
+        ``lock_wait_ms`` shortens how long this transaction waits for a lock held by another
+        desk or program, from the usual five seconds: the autosave runs on the GUI thread
+        and would rather fail at once and try again than freeze the typing while it waits.
         """
         with self.sessions() as session:
             try:
                 with session.begin():
                     if self.is_sqlite:
-                        session.connection(execution_options={_WRITE_OPTION: True})
+                        options: dict[str, Any] = {_WRITE_OPTION: True}
+                        if lock_wait_ms is not None:
+                            options[_WAIT_OPTION] = lock_wait_ms
+                        session.connection(execution_options=options)
+                    elif lock_wait_ms is not None:  # PostgreSQL waits for a row lock forever
+                        session.execute(text(f"SET LOCAL lock_timeout = {int(lock_wait_ms)}"))
                     yield session
             except StaleDataError as exc:
                 raise ConflictError(
@@ -159,7 +180,7 @@ def explain(error: DBAPIError, where: str, *, opening: bool = False) -> Database
     problem = _problem(error.orig)
     unchanged = "Nothing has been changed." if opening else "Nothing was saved."
     if problem == _SQLITE_BUSY:
-        return DatabaseError(
+        return DatabaseBusyError(
             f"The database {where} is busy (locked by another program or desk) and did not "
             f"free up in time. {unchanged} Please try again in a moment."
         )

@@ -5,6 +5,12 @@ in one small transaction, and a clerk who never pauses is saved anyway once the 
 unsaved keystroke is that old (a single UPDATE, a few milliseconds on SQLite WAL, so it stays on
 the GUI thread without the clerk noticing). Switching items and closing the window save at
 once. A failed save keeps the text in the editor, says why, and tries again.
+
+The timers' saves wait only a moment for a database another desk or program has locked
+(``AUTOSAVE_LOCK_WAIT_MS`` instead of the usual five seconds): on the GUI thread a long wait
+would freeze the typing, while a quick refusal just means "Not saved — retrying" and another
+try shortly. Moving to another item or closing — the clerk's own actions — wait the usual
+time, since they cannot go on until the notes are stored.
 """
 
 from __future__ import annotations
@@ -16,25 +22,27 @@ from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
-from boardroom.errors import BoardroomError, ConflictError
+from boardroom.errors import BoardroomError, ConflictError, DatabaseBusyError
 from boardroom.services.minutes import Expect, save_notes
-from boardroom.storage.database import Database
+from boardroom.storage.database import AUTOSAVE_LOCK_WAIT_MS, Database
 
 SAVE_DELAY_MS = 800
 MAX_UNSAVED_MS = 800  # continuous typing is still saved this often
-RETRY_MS = 5000
+RETRY_MS = 2000
 
 
 class NotesEditor(QPlainTextEdit):
     """Plain-text notes for one agenda item at a time, autosaved.
 
-    ``saved`` carries the time of the save; ``failed`` a message for the clerk; ``conflict``
-    a message when another desk saved the same notes since this one read them.
+    ``saved`` carries the time of the save; ``failed`` a message for the clerk; ``busy`` one
+    when the database was locked elsewhere and the save will simply be tried again;
+    ``conflict`` a message when another desk saved the same notes since this one read them.
     """
 
     saving = Signal()
     saved = Signal(datetime)
     failed = Signal(str)
+    busy = Signal(str)
     conflict = Signal(str)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -54,11 +62,11 @@ class NotesEditor(QPlainTextEdit):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
-        self.timer.timeout.connect(self.flush)
+        self.timer.timeout.connect(self.autosave)
         self.deadline = QTimer(self)
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(MAX_UNSAVED_MS)
-        self.deadline.timeout.connect(self.flush)
+        self.deadline.timeout.connect(self.autosave)
         self.textChanged.connect(self._typed)
         self.window_keys: set[QKeySequence] = set()
 
@@ -98,8 +106,15 @@ class NotesEditor(QPlainTextEdit):
         self.timer.start(SAVE_DELAY_MS)
         self.saving.emit()
 
+    def autosave(self) -> bool:
+        """The timers' save: like ``flush`` but never waiting long for a locked database."""
+        return self._save(overwrite=False, lock_wait_ms=AUTOSAVE_LOCK_WAIT_MS)
+
     def flush(self, overwrite: bool = False) -> bool:
         """Save now if anything is unsaved; True when everything typed is in the database."""
+        return self._save(overwrite=overwrite, lock_wait_ms=None)
+
+    def _save(self, *, overwrite: bool, lock_wait_ms: int | None) -> bool:
         self.timer.stop()
         self.deadline.stop()
         if not self.dirty or self.item_id is None:
@@ -107,7 +122,7 @@ class NotesEditor(QPlainTextEdit):
         if self.in_conflict and not overwrite:
             return False
         try:
-            with self.database.transaction() as session:
+            with self.database.transaction(lock_wait_ms=lock_wait_ms) as session:
                 version = save_notes(
                     session,
                     self.item_id,
@@ -117,6 +132,15 @@ class NotesEditor(QPlainTextEdit):
         except ConflictError as error:
             self.in_conflict = True
             self.conflict.emit(error.message)
+            return False
+        except DatabaseBusyError:
+            self.busy.emit(
+                self.tr(
+                    "Another desk or program is writing to the database; "
+                    "Boardroom tries again in a moment."
+                )
+            )
+            self.timer.start(RETRY_MS)
             return False
         except BoardroomError as error:
             self._retry_later(error.message)

@@ -2,9 +2,10 @@
 
 The footer's indicator says "Saving…" from the first unsaved keystroke, "✔ Saved 14:32:05"
 once the database has the text, "Not saved" in red while a save is failing (the text stays
-in the editor and a bar above the notes says why), and "Read only" at a desk without the
-pen. The bar offers *Reload theirs* / *Overwrite with mine* when another desk saved the
-same notes meanwhile.
+in the editor and a bar above the notes says why) — "Not saved — retrying" while the
+database is locked elsewhere and the next try will likely succeed — and "Read only" at a
+desk without the pen. The bar offers *Reload theirs* / *Overwrite with mine* when another
+desk saved the same notes meanwhile.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class SaveFeedback:
         )
         notes.saved.connect(self._saved)
         notes.failed.connect(self._failed)
+        notes.busy.connect(self._busy)
         notes.conflict.connect(self._conflict)
 
     def _saved(self, when: datetime) -> None:
@@ -73,6 +75,12 @@ class SaveFeedback:
             ).format(message)
         )
         self.indicator.show_state("failed", QCoreApplication.translate("SaveState", "Not saved"))
+
+    def _busy(self, message: str) -> None:
+        self._failed(message)
+        self.indicator.show_state(
+            "failed", QCoreApplication.translate("SaveState", "Not saved — retrying")
+        )
 
     def _conflict(self, message: str) -> None:
         self.reload_button.show()
