@@ -40,12 +40,12 @@ HOLDER = textwrap.dedent(
     connection.rollback()
     """
 )
-# PostgreSQL's equivalent: a session that keeps every other from changing the notes.
+# PostgreSQL's equivalent: a session that keeps every other from changing notes or meetings.
 POSTGRES_HOLDER = textwrap.dedent(
     """
     import psycopg, sys, time
     with psycopg.connect(sys.argv[1]) as connection:
-        connection.execute("LOCK TABLE minute IN EXCLUSIVE MODE")
+        connection.execute("LOCK TABLE minute, meeting IN EXCLUSIVE MODE")
         print("locked", flush=True)
         time.sleep(float(sys.argv[2]))
     """
@@ -277,6 +277,10 @@ def test_an_autosave_on_a_locked_database_never_freezes_the_typing(qtbot, demo_d
         assert window.save_state.text() == "Not saved — retrying"
         assert "tries again in a moment" in window.problem.label.text()
         assert notes.toPlainText().endswith(words) and notes.timer.isActive()
+        started = time.perf_counter()
+        window.heartbeat.timeout.emit()  # the pen's heartbeat, due meanwhile, waits no longer
+        assert time.perf_counter() - started < 1.0
+        assert "Could not reach the database" in window.statusBar().currentMessage()
 
     def stored() -> bool:
         with demo_database.sessions() as session:

@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # Alembic is loaded only to create, upgrade or judge a databa
 ENV_VAR = "BOARDROOM_DATABASE_URL"
 # How long SQLite keeps retrying while another desk or program holds the write lock.
 BUSY_TIMEOUT_MS = 5000
-# How long the live minutes' autosave waits instead: it runs on the GUI thread, and would
-# rather fail at once (and try again shortly) than freeze the typing.
+# How long the live minutes' autosave (and the pen's heartbeat) waits instead: they run on
+# the GUI thread, and would rather fail at once (and try again shortly) than freeze the typing.
 AUTOSAVE_LOCK_WAIT_MS = 200
 _WRITE_OPTION = "boardroom_write"
 _WAIT_OPTION = "boardroom_lock_wait_ms"

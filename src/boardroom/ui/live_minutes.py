@@ -36,6 +36,7 @@ from boardroom.services.minutes import (
     notes_of,
     release_pen,
 )
+from boardroom.storage.database import AUTOSAVE_LOCK_WAIT_MS
 from boardroom.storage.models import StandingKind
 from boardroom.ui.context import AppContext
 from boardroom.ui.live.agenda_side import AgendaSide
@@ -207,9 +208,13 @@ class LiveMinutesWindow(QMainWindow):
             self.closed = meeting.closed_at is not None
 
     def _heartbeat(self) -> None:
-        """A missed heartbeat is not an error worth a dialog: say so and try again later."""
+        """A missed heartbeat is not an error worth a dialog: say so and try again later.
+
+        Like the autosave it waits only a moment for a database locked elsewhere — it runs
+        on the GUI thread while the clerk types — and the pen outlasts a few missed beats.
+        """
         try:
-            self.check_pen()
+            self.check_pen(lock_wait_ms=AUTOSAVE_LOCK_WAIT_MS)
         except (BoardroomError, SQLAlchemyError) as error:
             message = error.message if isinstance(error, BoardroomError) else str(error)
             self.statusBar().showMessage(
@@ -217,9 +222,9 @@ class LiveMinutesWindow(QMainWindow):
                 HEARTBEAT_MS,
             )
 
-    def check_pen(self) -> None:
+    def check_pen(self, lock_wait_ms: int | None = None) -> None:
         """Heartbeat: keep (or take) the pen, and notice approval or unlocking elsewhere."""
-        with self.context.database.transaction() as session:
+        with self.context.database.transaction(lock_wait_ms=lock_wait_ms) as session:
             access = check_access(session, self.meeting_id, self.desk)
             self._keep_clock(session, access.read_only)
         was_read_only = self.editor.read_only
