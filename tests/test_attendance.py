@@ -3,13 +3,23 @@
 from datetime import date, datetime, time
 
 import pytest
+from sqlalchemy import event
 
 from boardroom.errors import BoardroomError
-from boardroom.services.attendance import add_attendee, mark, quorum, register, set_times
+from boardroom.minutes_docx import OFFICERS, PRESENT, attendance_lists
+from boardroom.services.attendance import (
+    add_attendee,
+    mark,
+    quorum,
+    register,
+    register_and_quorum,
+    remove_attendee,
+    set_times,
+)
 from boardroom.services.boards import BoardRules, add_board
 from boardroom.services.meetings import MeetingFields, create_meeting
 from boardroom.services.people import MembershipFields, PersonFields, add_membership, add_person
-from boardroom.storage.models import AttendanceStatus, Role
+from boardroom.storage.models import AttendanceStatus, Meeting, Role
 
 
 @pytest.fixture
@@ -123,3 +133,84 @@ def test_guests_and_officers_are_added_once(database, setup):
             AttendanceStatus.GUEST,
         )
         assert not last.counts_for_quorum
+
+
+def test_an_officer_adviser_or_secretary_marked_here_is_in_attendance(database, setup):
+    """P on an officer's seat records "in attendance", on a member's "present": the minutes
+    then list the officer under Officers in attendance, without repeating the heading."""
+    meeting = setup["meeting"]
+    with database.transaction() as session:
+        board = setup["board"]
+        for key, name, role in (
+            ("adviser", "Hal Adviser", Role.ADVISER),
+            ("secretary", "Ivy Secretary", Role.SECRETARY),
+        ):
+            setup[key] = add_person(session, PersonFields(name, job_title=f"Board {name}")).id
+            add_membership(session, board, MembershipFields(setup[key], role))
+        for key in ("officer", "adviser", "secretary", "chair"):
+            mark(session, meeting, setup[key], AttendanceStatus.PRESENT)
+        mark(session, meeting, setup["m1"], AttendanceStatus.IN_ATTENDANCE)  # P from elsewhere
+    with database.sessions() as session:
+        lines = {line.name: line for line in register(session, meeting)}
+        for name in ("Eve Officer", "Hal Adviser", "Ivy Secretary"):
+            assert lines[name].status is AttendanceStatus.IN_ATTENDANCE, name
+            assert lines[name].attending and not lines[name].counts_for_quorum
+        assert lines["Ann Chair"].status is AttendanceStatus.PRESENT
+        assert lines["Ben Member"].status is AttendanceStatus.PRESENT
+        assert quorum(session, meeting).present == 2
+        listed = attendance_lists(session, session.get(Meeting, meeting))
+    assert [name for name, _role in listed[OFFICERS]] == [
+        "Eve Officer",
+        "Hal Adviser",
+        "Ivy Secretary",
+    ]
+    officer_role = dict(listed[OFFICERS])["Eve Officer"]
+    assert "Officer in attendance" not in officer_role
+    assert {name for name, _role in listed[PRESENT]} == {"Ann Chair", "Ben Member"}
+    # In attendance on a seat is still a seat: it cannot be taken off like an added guest.
+    refused = pytest.raises(BoardroomError, match="Only officers in attendance and guests")
+    with refused, database.transaction() as session:
+        remove_attendee(session, meeting, setup["officer"])
+    # Apologies on an officer's seat are apologies, as for anyone.
+    with database.transaction() as session:
+        mark(session, meeting, setup["officer"], AttendanceStatus.APOLOGIES)
+    with database.sessions() as session:
+        officer = next(line for line in register(session, meeting) if line.name == "Eve Officer")
+        assert officer.status is AttendanceStatus.APOLOGIES
+
+
+def _statements(database, action) -> int:
+    seen: list[str] = []
+
+    def listener(*args) -> None:
+        seen.append(args[2])
+
+    event.listen(database.engine, "before_cursor_execute", listener)
+    try:
+        action()
+    finally:
+        event.remove(database.engine, "before_cursor_execute", listener)
+    return len(seen)
+
+
+def test_the_register_and_its_quorum_are_read_once(database, setup):
+    meeting = setup["meeting"]
+    with database.transaction() as session:
+        for key in ("chair", "m1", "m2", "officer"):
+            mark(session, meeting, setup[key], AttendanceStatus.PRESENT)
+    with database.sessions() as session:
+        both = register_and_quorum(session, meeting)
+        assert both.lines == register(session, meeting)
+        assert both.quorum == quorum(session, meeting)
+        assert (both.quorum.present, both.quorum.met) == (3, True)
+
+    def lines_only() -> None:
+        with database.sessions() as session:
+            register(session, meeting)
+
+    def with_quorum() -> None:
+        with database.sessions() as session:
+            register_and_quorum(session, meeting)
+
+    alone = _statements(database, lines_only)
+    assert _statements(database, with_quorum) <= alone + 1, "the board's quorum, no more"

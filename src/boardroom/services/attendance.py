@@ -20,6 +20,9 @@ from boardroom.services.people import current_memberships, get_person
 from boardroom.storage.models import Attendance, AttendanceStatus, Meeting, Membership, Role
 
 VOTING_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER})
+# Seats whose holders attend to advise or serve the board rather than as members: the
+# minutes list them as officers in attendance, not as present.
+IN_ATTENDANCE_ROLES = frozenset({Role.OFFICER, Role.ADVISER, Role.SECRETARY})
 SEAT_STATUSES = (
     AttendanceStatus.PRESENT,
     AttendanceStatus.APOLOGIES,
@@ -44,6 +47,8 @@ class RegisterLine:
     person_id: int
     name: str
     role: str  # the seat's role, or the capacity of someone added
+    seat_role: Role | None  # None for someone added without a seat
+    capacity: str  # what the clerk typed for someone added ("Ofsted"), else ""
     counts_for_quorum: bool
     status: AttendanceStatus | None
     deputy_id: int | None
@@ -103,10 +108,28 @@ def _seats(session: Session, meeting: Meeting) -> dict[int, Membership]:
     return seats
 
 
+@dataclass(frozen=True)
+class Register:
+    """The register and the quorum it makes, read together."""
+
+    lines: list[RegisterLine]
+    quorum: Quorum
+
+
 def register(session: Session, meeting_id: int) -> list[RegisterLine]:
     """Seats first in register order, then those added (officers, then guests)."""
+    return _lines(session, get_meeting(session, meeting_id))
+
+
+def register_and_quorum(session: Session, meeting_id: int) -> Register:
+    """The register and its quorum from one reading: what a register panel shows."""
     meeting = get_meeting(session, meeting_id)
-    records = _records(session, meeting_id)
+    lines = _lines(session, meeting)
+    return Register(lines, _count(lines, meeting.board.quorum))
+
+
+def _lines(session: Session, meeting: Meeting) -> list[RegisterLine]:
+    records = _records(session, meeting.id)
     lines: list[RegisterLine] = []
     for person_id, seat in _seats(session, meeting).items():
         record = records.pop(person_id, None)
@@ -133,6 +156,8 @@ def _line(
         person_id=person_id,
         name=name,
         role=role,
+        seat_role=seat.role if seat is not None else None,
+        capacity=record.capacity if record is not None and seat is None else "",
         counts_for_quorum=seat is not None and seat.role in VOTING_ROLES,
         status=record.status if record else None,
         deputy_id=record.deputy_id if record else None,
@@ -145,10 +170,22 @@ def _line(
 
 def quorum(session: Session, meeting_id: int) -> Quorum:
     """Members (or their deputies) in the room against the board's quorum."""
-    meeting = get_meeting(session, meeting_id)
-    lines = register(session, meeting_id)
+    return register_and_quorum(session, meeting_id).quorum
+
+
+def _count(lines: list[RegisterLine], required: int) -> Quorum:
     present = sum(1 for line in lines if line.counts_for_quorum and line.attending)
-    return Quorum(present=present, required=meeting.board.quorum)
+    return Quorum(present=present, required=required)
+
+
+def seat_status(role: Role, status: AttendanceStatus) -> AttendanceStatus:
+    """What "here" means for a seat: an officer's, adviser's or secretary's holder is in
+    attendance, a member present; the other marks are the same for every seat."""
+    if status not in (AttendanceStatus.PRESENT, AttendanceStatus.IN_ATTENDANCE):
+        return status
+    if role in IN_ATTENDANCE_ROLES:
+        return AttendanceStatus.IN_ATTENDANCE
+    return AttendanceStatus.PRESENT
 
 
 def mark(
@@ -159,7 +196,10 @@ def mark(
     *,
     deputy_id: int | None = None,
 ) -> Attendance:
-    """Record a seat's attendance; a deputy defaults to the one the membership names."""
+    """Record a seat's attendance; a deputy defaults to the one the membership names.
+
+    Present and in attendance are one mark (P): the seat decides which is recorded, so an
+    officer marked here is minuted under "Officers in attendance"."""
     meeting = get_meeting(session, meeting_id)
     seat = _seats(session, meeting).get(person_id)
     person = get_person(session, person_id)
@@ -168,8 +208,9 @@ def mark(
             f"{person.display_name} holds no seat on the board on this date; "
             "add them as an officer in attendance or a guest instead."
         )
-    if status not in SEAT_STATUSES:
+    if status not in (*SEAT_STATUSES, AttendanceStatus.IN_ATTENDANCE):
         raise BoardroomError("A member is present, sends apologies, is absent or sends a deputy.")
+    status = seat_status(seat.role, status)
     if status is AttendanceStatus.DEPUTY:
         deputy_id = deputy_id or seat.deputy_id
         if deputy_id is None:
@@ -187,7 +228,9 @@ def mark(
         session.add(record)
     record.status = status
     record.deputy_id = deputy_id
-    record.capacity = seat.role.label
+    # The seat's role, for the minutes to name the chair's; an officer's would only repeat
+    # the heading "Officers in attendance" it is listed under.
+    record.capacity = "" if seat.role is Role.OFFICER else seat.role.label
     if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
         record.arrived_at = record.left_at = None
     session.flush()
@@ -218,8 +261,10 @@ def add_attendee(
 
 def remove_attendee(session: Session, meeting_id: int, person_id: int) -> None:
     """Take an added officer or guest off the register (a seat's line cannot be removed)."""
+    meeting = get_meeting(session, meeting_id)
     record = _records(session, meeting_id).get(person_id)
-    if record is None or record.status not in ADDED_STATUSES:
+    seated = person_id in _seats(session, meeting)
+    if record is None or record.status not in ADDED_STATUSES or seated:
         raise BoardroomError(
             "Only officers in attendance and guests can be taken off the register."
         )
