@@ -33,11 +33,34 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from sqlalchemy import select
 
+from boardroom.storage.models import (
+    ActionStatus,
+    AttendanceStatus,
+    Board,
+    Meeting,
+    MeetingStatus,
+    Purpose,
+    Rag,
+    Role,
+)
 from boardroom.ui.about_dialog import AboutDialog
+from boardroom.ui.actions_model import ActionsTableModel
+from boardroom.ui.agenda.model import AgendaTreeModel
 from boardroom.ui.context import AppContext
+from boardroom.ui.labels import NAMES, label_of
 from boardroom.ui.main_window import MainWindow
+from boardroom.ui.meeting_workspace import MeetingWorkspace
+from boardroom.ui.models.meetings import MeetingTableModel
+from boardroom.ui.models.people import MembershipTableModel
+from boardroom.ui.models.register import RegisterTableModel
 from boardroom.ui.pages import PAGES
+from boardroom.ui.pages.actions import ActionsPage
+from boardroom.ui.pages.meetings import MeetingsPage
+from boardroom.ui.pages.people import PeoplePage
+from boardroom.ui.pages.plan import PlanPage
+from boardroom.ui.plan_model import PlanTreeModel
 from boardroom.ui.settings_dialog import SettingsDialog
 from boardroom.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -204,3 +227,84 @@ def test_every_translated_text_is_written_where_lupdate_can_find_it():
         for line, problem in _unseen_by_lupdate(ast.parse(path.read_text(encoding="utf-8")))
     ]
     assert not problems, "\n".join(problems)
+
+
+# --- the domain's names: statuses, roles, purposes and ratings ---------------------------
+
+ENUMS = (MeetingStatus, Role, AttendanceStatus, ActionStatus, Purpose, Rag)
+# A domain name read from the models instead of boardroom.ui.labels: ``status.label``,
+# ``line.status_label``, ``quorum.text`` — English whatever the user's language.
+MODEL_WORDING = re.compile(
+    r"\b\w*(status|role|purpose|rag)\w*\.label\b|\.status_label\b|\b(count|counted|quorum)\.text\b"
+)
+
+
+def test_every_status_role_purpose_and_rating_has_a_name_for_the_translator():
+    for enum in ENUMS:
+        assert set(NAMES[enum]) == set(enum), f"{enum.__name__} has members without a name"
+        for member in enum:
+            assert label_of(member), member
+
+
+def test_lupdate_collects_every_name_and_the_window_shows_them_translated(
+    qtbot, demo_database, pseudo_translated
+):
+    for enum in ENUMS:
+        for member in enum:
+            assert label_of(member).startswith(OPEN), f"{member!r} never reaches the translator"
+    context = AppContext(demo_database)
+    with demo_database.sessions() as session:
+        context.set_board(session.scalar(select(Board.id)))
+        first_meeting = session.scalar(select(Meeting.id).order_by(Meeting.starts_at))
+    meetings, people = MeetingsPage(context), PeoplePage(context)
+    actions, plan = ActionsPage(context), PlanPage(context)
+    workspace = MeetingWorkspace(context, first_meeting)
+    for widget in (meetings, people, actions, plan, workspace):
+        qtbot.addWidget(widget)
+    for page in (meetings, people, actions, plan):
+        page.refresh()
+    columns = {
+        "meeting status": (meetings.model, MeetingTableModel.COL_STATUS),
+        "member role": (people.memberships, MembershipTableModel.COL_ROLE),
+        "action status": (actions.model, ActionsTableModel.COL_STATUS),
+        "register role": (workspace.attendance.model, RegisterTableModel.COL_ROLE),
+        "register mark": (workspace.attendance.model, RegisterTableModel.COL_STATUS),
+        "agenda purpose": (workspace.agenda.model, AgendaTreeModel.COL_PURPOSE),
+    }
+    problems = [
+        f"{what}: “{text}”"
+        for what, (model, column) in columns.items()
+        for text in _column_texts(model, column)
+        if not text.startswith(OPEN)
+    ]
+    problems += [
+        f"plan rating: “{text}”"
+        for section in range(plan.model.rowCount())
+        for text in _column_texts(plan.model, PlanTreeModel.COL_RAG, plan.model.index(section, 0))
+        if not text.startswith(OPEN)
+    ]
+    assert not problems, "\n".join(problems)
+    assert all(
+        workspace.status.itemText(index).startswith(OPEN)
+        for index in range(workspace.status.count())
+    )
+    assert f"{OPEN}Minutes approved{CLOSE}" in workspace.subheading.text()
+    assert f"{OPEN}Members present" in workspace.attendance.quorum_label.text()
+
+
+def _column_texts(model, column: int, parent=None) -> list[str]:
+    parent = parent if parent is not None else model.index(-1, -1)
+    texts = [str(model.index(row, column, parent).data()) for row in range(model.rowCount(parent))]
+    assert texts, f"{type(model).__name__} shows nothing to check"
+    return texts
+
+
+def test_the_window_names_the_domain_from_its_own_table():
+    ui = ROOT / "src" / "boardroom" / "ui"
+    problems = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted(ui.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if MODEL_WORDING.search(line.split("#")[0])
+    ]
+    assert not problems, "use boardroom.ui.labels:\n" + "\n".join(problems)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,14 +23,22 @@ from boardroom.services.action_rows import ActionFilter
 from boardroom.services.overdue import OUTSTANDING
 from boardroom.services.plans import SectionChoice
 from boardroom.storage.models import ActionStatus
+from boardroom.ui.labels import label_of
 
-# (label, statuses) for the status filter; the first is what the chair looks at.
+# (label, statuses) for the status filter; the first is what the chair looks at, then
+# each status on its own (named by boardroom.ui.labels).
 STATUS_CHOICES: tuple[tuple[str, frozenset[ActionStatus]], ...] = (
-    ("Outstanding (open or in progress)", frozenset(OUTSTANDING)),
-    ("All statuses", frozenset()),
-    *((status.label, frozenset({status})) for status in ActionStatus),
+    (
+        QT_TRANSLATE_NOOP("ActionFilterBar", "Outstanding (open or in progress)"),
+        frozenset(OUTSTANDING),
+    ),
+    (QT_TRANSLATE_NOOP("ActionFilterBar", "All statuses"), frozenset()),
 )
-GROUPINGS = (("No grouping", ""), ("By owner", "owner"), ("By plan section", "section"))
+GROUPINGS = (
+    (QT_TRANSLATE_NOOP("ActionFilterBar", "No grouping"), ""),
+    (QT_TRANSLATE_NOOP("ActionFilterBar", "By owner"), "owner"),
+    (QT_TRANSLATE_NOOP("ActionFilterBar", "By plan section"), "section"),
+)
 
 
 def fill_choices(box: QComboBox, anything: str, entries: list[tuple[str, object]]) -> None:
@@ -68,6 +76,8 @@ class ActionFilterBar(QWidget):
         self.status_box = QComboBox()
         for label, statuses in STATUS_CHOICES:
             self.status_box.addItem(self.tr(label), statuses)
+        for status in ActionStatus:
+            self.status_box.addItem(label_of(status), frozenset({status}))
         self.owner_box = QComboBox()
         self.owner_box.setMinimumWidth(180)
         self.overdue_box = QCheckBox(self.tr("&Overdue only"))

@@ -27,6 +27,7 @@ from boardroom.storage.models import ActionStatus
 from boardroom.ui.conflict_question import Answer, reload_or_overwrite
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
+from boardroom.ui.labels import label_of
 
 
 class ActionUpdateDialog(QDialog):
@@ -66,10 +67,10 @@ class ActionUpdateDialog(QDialog):
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Progress &note"), self.note)
         self.status = QComboBox()
-        self.status.addItem(self.tr("No change ({0})").format(self.tr(row.status.label)), None)
+        self.status.addItem(self.tr("No change ({0})").format(label_of(row.status)), None)
         for status in ActionStatus:
             if status != row.status:
-                self.status.addItem(self.tr(status.label), status.value)
+                self.status.addItem(label_of(status), status.value)
         form.addRow(self.tr("New &status"), self.status)
         self.meeting = QComboBox()
         self.meeting.addItem(self.tr("Not at a meeting"), None)
@@ -99,8 +100,8 @@ class ActionUpdateDialog(QDialog):
             lines = []
             for update in updates:
                 change = (
-                    f" <i>{escape(self.tr(update.status_from.label))} → "
-                    f"{escape(self.tr(update.status_to.label))}</i>"
+                    f" <i>{escape(label_of(update.status_from))} → "
+                    f"{escape(label_of(update.status_to))}</i>"
                     if update.status_from and update.status_to
                     else ""
                 )

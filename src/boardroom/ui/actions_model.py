@@ -38,6 +38,7 @@ from boardroom.services.action_rows import (
     moved_since,
 )
 from boardroom.storage.models import ActionStatus
+from boardroom.ui.labels import label_of
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -213,7 +214,7 @@ class ActionsTableModel(QAbstractTableModel):
         if column == self.COL_DUE:
             return format_date(row.due_date)
         if column == self.COL_STATUS:
-            return _tr(row.status.label)
+            return label_of(row.status)
         if column == self.COL_PLAN:
             return row.plan_numbers
         if column == self.COL_AGREED:
@@ -446,7 +447,7 @@ class StatusDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = QComboBox(parent)
         for status in ActionStatus:
-            editor.addItem(_tr(status.label), status.value)
+            editor.addItem(label_of(status), status.value)
         editor.activated.connect(lambda _index: self.commitData.emit(editor))
         editor.activated.connect(lambda _index: self.closeEditor.emit(editor))
         QTimer.singleShot(0, editor.showPopup)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -26,8 +27,7 @@ from boardroom.services.attendance import (
     RegisterLine,
     add_attendee,
     mark,
-    quorum,
-    register,
+    register_and_quorum,
     remove_attendee,
     set_times,
 )
@@ -35,6 +35,7 @@ from boardroom.services.people import list_people
 from boardroom.storage.models import AttendanceStatus
 from boardroom.ui.context import AppContext
 from boardroom.ui.dialogs.base import PersonPicker, ServiceDialog
+from boardroom.ui.labels import quorum_text
 from boardroom.ui.models.register import RegisterTableModel
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import button, table_view
@@ -152,14 +153,15 @@ class AttendancePanel(QWidget):
 
     def reload(self) -> None:
         with self.context.database.sessions() as session:
-            lines = register(session, self.meeting_id)
-            count = quorum(session, self.meeting_id)
+            taken = register_and_quorum(session, self.meeting_id)
+        lines, count = taken.lines, taken.quorum
         selected = {line.person_id for line in self.selected_lines()}
         self.model.set_rows(lines)
         color = _GREEN if count.met else _RED
         mark_text = "✔" if count.met else "✘"
         self.quorum_label.setText(
-            f"<span style='color:{color}; font-weight:600'>{mark_text} {count.text}</span>"
+            f"<span style='color:{color}; font-weight:600'>"
+            f"{mark_text} {escape(quorum_text(count))}</span>"
         )
         if not self.view.property("sized"):
             header = self.view.horizontalHeader()

@@ -41,6 +41,7 @@ from boardroom.ui.agenda.tab import AgendaTab
 from boardroom.ui.attendance_panel import AttendancePanel
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
+from boardroom.ui.labels import label_of
 from boardroom.ui.live.bars import MessageBar
 from boardroom.ui.live.launch import ask_to_unlock, take_minutes
 from boardroom.ui.meeting_actions import cancel_with_notice, edit_meeting, save_invites
@@ -243,7 +244,7 @@ class MeetingWorkspace(QDialog):
         self.status = QComboBox()
         for status in MeetingStatus:
             if status is not MeetingStatus.CANCELLED:
-                self.status.addItem(self.tr(status.label), status.value)
+                self.status.addItem(label_of(status), status.value)
         self.status.activated.connect(self.change_status)
         self.details.addRow(self.tr("&Status"), self.status)
         return tab
@@ -285,7 +286,11 @@ class MeetingWorkspace(QDialog):
         self.setWindowTitle(f"{meeting.title} — {format_date(meeting.starts_at)}")
         self.heading.setText(f"{meeting.board.name} — {format_date(meeting.starts_at)}")
         place = meeting.venue or (self.tr("Online") if meeting.online_link else "")
-        parts = [f"{meeting.starts_at:%H:%M}–{meeting.ends_at:%H:%M}", place, meeting.status.label]
+        parts = [
+            f"{meeting.starts_at:%H:%M}–{meeting.ends_at:%H:%M}",
+            place,
+            label_of(meeting.status),
+        ]
         self.subheading.setText(" · ".join(part for part in parts if part))
         deadline = papers_deadline(meeting)
         color = "#c62828" if deadline.overdue else "palette(text)"

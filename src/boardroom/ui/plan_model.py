@@ -22,6 +22,7 @@ from boardroom.dates import format_date
 from boardroom.services.plans import ItemNode, PlanTree, RagRollup, SectionNode
 from boardroom.storage.models import Rag
 from boardroom.ui.icons import rag_color
+from boardroom.ui.labels import label_of
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,12 +32,6 @@ OVERDUE_RED = QColor("#c62828")
 _SECTION = 0  # internal id of a section row; an item row's id is its section's row + 1
 # Called with (item id, field, text); returns the stored item, or None when refused.
 ItemEditor = Callable[[int, str, str], ItemNode | None]
-RAG_LABELS = {
-    Rag.RED: QT_TRANSLATE_NOOP("PlanTreeModel", "Red"),
-    Rag.AMBER: QT_TRANSLATE_NOOP("PlanTreeModel", "Amber"),
-    Rag.GREEN: QT_TRANSLATE_NOOP("PlanTreeModel", "Green"),
-    Rag.NOT_RATED: QT_TRANSLATE_NOOP("PlanTreeModel", "Not rated"),
-}
 
 
 def _tr(text: str) -> str:
@@ -192,7 +187,7 @@ class PlanTreeModel(QAbstractItemModel):
                 self.COL_ACTIVITY: item.activity,
                 self.COL_TARGET: item.target_text,
                 self.COL_LEAD: item.lead,
-                self.COL_RAG: _tr(RAG_LABELS[item.rag]),
+                self.COL_RAG: label_of(item.rag),
                 self.COL_ACTIONS: str(item.open_actions) if item.open_actions else "",
             }[column]
         if role == SORT_ROLE:

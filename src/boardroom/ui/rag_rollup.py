@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from boardroom.services.plans import RagRollup, SectionNode
 from boardroom.storage.models import Rag
 from boardroom.ui.icons import rag_color
-from boardroom.ui.plan_model import NODE_ROLE, OVERDUE_RED, RAG_LABELS, rollup_text
+from boardroom.ui.labels import label_of
+from boardroom.ui.plan_model import NODE_ROLE, OVERDUE_RED, rollup_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _GAP = 6
@@ -38,7 +39,7 @@ def rollup_html(rollup: RagRollup) -> str:
         return rollup_text(rollup)
     parts = [
         f'<span style="color:{rag_color(rag.value).name()}">●</span>&nbsp;{count}&nbsp;'
-        + QApplication.translate("PlanTreeModel", RAG_LABELS[rag]).lower()
+        + label_of(rag).lower()
         for count, rag in rollup_chips(rollup)
     ]
     if rollup.overdue:

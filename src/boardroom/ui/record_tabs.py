@@ -29,6 +29,7 @@ from boardroom.services.meetings import AGENDA_TREE, MINUTES_RECORD, actions_fro
 from boardroom.services.overdue import is_overdue
 from boardroom.storage.models import AgendaItem, Meeting, MeetingStatus
 from boardroom.ui.context import AppContext
+from boardroom.ui.labels import label_of
 from boardroom.ui.meeting_exports import MINUTES, word_button
 from boardroom.ui.models.meeting_record import ActionRow, ActionTableModel
 from boardroom.ui.models.table import SearchProxy
@@ -188,7 +189,7 @@ class ActionsTab(QWidget):
                     a.description,
                     a.owner.display_name if a.owner else "",
                     a.due_date,
-                    a.status.label,
+                    label_of(a.status),
                     f"{numbers[a.origin_item_id]} {a.origin_item.title}"
                     if a.origin_item is not None and a.origin_item_id in numbers
                     else "",

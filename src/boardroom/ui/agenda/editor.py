@@ -30,10 +30,10 @@ from boardroom.services.agenda import MAX_MINUTES
 from boardroom.services.agenda_rows import AgendaRow, OpenAction
 from boardroom.services.live_minutes import Choice
 from boardroom.storage.models import Purpose, StandingKind
-from boardroom.ui.agenda.labels import purpose_label
 from boardroom.ui.agenda.papers import PapersPanel
 from boardroom.ui.agenda.presenter import PresenterBox
 from boardroom.ui.context import AppContext
+from boardroom.ui.labels import label_of
 from boardroom.ui.models.meeting_record import OpenActionsModel
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import fit_rows, table_view
@@ -108,7 +108,7 @@ class ItemEditor(QStackedWidget):
         self.title.editingFinished.connect(self._title_done)
         self.purpose = QComboBox()
         for purpose in Purpose:
-            self.purpose.addItem(purpose_label(purpose), purpose.value)
+            self.purpose.addItem(label_of(purpose), purpose.value)
         self.purpose.activated.connect(self._purpose_done)
         self.presenter = PresenterBox()
         self.presenter.committed.connect(self._presenter_done)

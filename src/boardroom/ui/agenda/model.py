@@ -28,8 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from boardroom.services.agenda_rows import AgendaRow
-from boardroom.ui.agenda.labels import purpose_label
 from boardroom.ui.icons import icon
+from boardroom.ui.labels import label_of
 
 AGENDA_MIME = "application/x-boardroom-agenda-item"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -183,7 +183,7 @@ class AgendaTreeModel(QAbstractItemModel):
         if column == self.COL_TITLE:
             return row.title
         if column == self.COL_PURPOSE:
-            return purpose_label(row.purpose)
+            return label_of(row.purpose)
         if column == self.COL_PRESENTER:
             return row.presenter
         if column == self.COL_START:

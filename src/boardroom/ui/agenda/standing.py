@@ -36,9 +36,9 @@ from boardroom.services.standing_items import (
     update_standing_item,
 )
 from boardroom.storage.models import Purpose
-from boardroom.ui.agenda.labels import purpose_label
 from boardroom.ui.context import AppContext
 from boardroom.ui.dialogs.base import ServiceDialog
+from boardroom.ui.labels import label_of
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
 from boardroom.ui.table_view import button, on_activate, table_view
 
@@ -47,9 +47,7 @@ class StandingTableModel(RowTableModel[StandingRow]):
     COL_TITLE, COL_PURPOSE, COL_MINUTES = range(3)
     columns = (
         Column(QT_TRANSLATE_NOOP("StandingTableModel", "Standing item"), lambda r: r.title),
-        Column(
-            QT_TRANSLATE_NOOP("StandingTableModel", "Purpose"), lambda r: purpose_label(r.purpose)
-        ),
+        Column(QT_TRANSLATE_NOOP("StandingTableModel", "Purpose"), lambda r: label_of(r.purpose)),
         Column(
             QT_TRANSLATE_NOOP("StandingTableModel", "Minutes"),
             lambda r: str(r.minutes),
@@ -76,7 +74,7 @@ class StandingItemDialog(ServiceDialog[StandingFields]):
         self.title = QLineEdit(row.title if row else "")
         self.purpose = QComboBox()
         for purpose in Purpose:
-            self.purpose.addItem(purpose_label(purpose), purpose.value)
+            self.purpose.addItem(label_of(purpose), purpose.value)
         self.purpose.setCurrentIndex(
             self.purpose.findData((row.purpose if row else Purpose.INFORMATION).value)
         )

@@ -11,6 +11,7 @@ from boardroom.services.boards import BoardRules, time_zone_names
 from boardroom.services.people import ROLE_ORDER, MembershipFields, PersonFields
 from boardroom.storage.models import Board, Role
 from boardroom.ui.dialogs.base import DateField, PersonPicker, ServiceDialog
+from boardroom.ui.labels import label_of
 from boardroom.ui.models.people import MembershipRow, PersonRow
 from boardroom.ui.settings_store import SettingsStore
 from boardroom.workdays import REGIONS
@@ -121,7 +122,7 @@ class MembershipDialog(ServiceDialog[MembershipFields]):
         self.deputy = PersonPicker(names, none_text=self.tr("(no named deputy)"))
         self.role = QComboBox()
         for role in ROLE_ORDER:
-            self.role.addItem(self.tr(role.label), role.value)
+            self.role.addItem(label_of(role), role.value)
         self.start = DateField()
         self.start.setPlaceholderText(self.tr("blank: since before Boardroom"))
         self.end = DateField()

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from boardroom.dates import format_date
@@ -18,6 +24,7 @@ from boardroom.services.live_minutes import (
 )
 from boardroom.services.resolutions import minuted_wording
 from boardroom.storage.models import AttendanceStatus
+from boardroom.ui.labels import attendance_label, label_of
 from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel
 
 OVER_TIME = QColor("#c62828")
@@ -25,6 +32,11 @@ NEAR_TIME = QColor("#ef8f00")
 MUTED = QColor("#8a8f98")
 DONE_GREEN = QColor("#2e7d32")
 _Index = QModelIndex | QPersistentModelIndex
+LEFT = QT_TRANSLATE_NOOP("RegisterModel", "left {0}")
+ARRIVED = QT_TRANSLATE_NOOP("RegisterModel", "arrived {0}")
+DEPUTY = QT_TRANSLATE_NOOP("RegisterModel", "deputy {0}")
+NOT_REVIEWED = QT_TRANSLATE_NOOP("ReviewModel", "not reviewed yet")
+NO_CHANGE = QT_TRANSLATE_NOOP("ReviewModel", "No change")
 
 
 def clock(seconds: int) -> str:
@@ -112,12 +124,14 @@ def _register_state(line: RegisterLine) -> str:
     if line.arrived_at and line.left_at:
         return f"{line.arrived_at:%H:%M}–{line.left_at:%H:%M}"
     if line.left_at:
-        return f"left {line.left_at:%H:%M}"
+        return QCoreApplication.translate("RegisterModel", LEFT).format(f"{line.left_at:%H:%M}")
     if line.arrived_at:
-        return f"arrived {line.arrived_at:%H:%M}"
+        return QCoreApplication.translate("RegisterModel", ARRIVED).format(
+            f"{line.arrived_at:%H:%M}"
+        )
     if line.status is AttendanceStatus.DEPUTY:
-        return f"deputy {line.deputy_name}"
-    return line.status_label
+        return QCoreApplication.translate("RegisterModel", DEPUTY).format(line.deputy_name)
+    return attendance_label(line.status)
 
 
 def _register_color(line: RegisterLine) -> QColor | None:
@@ -202,8 +216,12 @@ class DeclarationsModel(RowTableModel[DeclarationLine]):
 def review_text(line: ReviewLine) -> str:
     """ "✔ Done — Report received" once reviewed at this meeting; "not reviewed yet" before."""
     if not line.reviewed:
-        return "not reviewed yet"
-    status = line.status_set.label if line.status_set else "No change"
+        return QCoreApplication.translate("ReviewModel", NOT_REVIEWED)
+    status = (
+        label_of(line.status_set)
+        if line.status_set
+        else QCoreApplication.translate("ReviewModel", NO_CHANGE)
+    )
     return f"✔ {status} — {line.note}" if line.note else f"✔ {status}"
 
 

@@ -26,12 +26,12 @@ from boardroom.services.attendance import (
     ADDED_STATUSES,
     RegisterLine,
     mark,
-    quorum,
-    register,
+    register_and_quorum,
     set_times,
 )
 from boardroom.storage.models import AttendanceStatus
 from boardroom.ui.context import AppContext
+from boardroom.ui.labels import quorum_text
 from boardroom.ui.live.models import RegisterModel
 
 LETTERS = ("P", "A", "X", "L", "E")
@@ -98,8 +98,8 @@ class RegisterPanel(QWidget):
 
     def reload(self) -> None:
         with self.context.database.sessions() as session:
-            lines = register(session, self.meeting_id)
-            counted = quorum(session, self.meeting_id)
+            taken = register_and_quorum(session, self.meeting_id)
+        lines, counted = taken.lines, taken.quorum
         row = self.view.currentIndex().row()
         selected = {index.row() for index in self.view.selectionModel().selectedRows()}
         self.model.set_rows(lines)
@@ -114,7 +114,7 @@ class RegisterPanel(QWidget):
         self.summary.setText(
             self.tr("Present {0} · Quorum {1} {2}").format(present, counted.required, mark_text)
         )
-        self.summary.setToolTip(counted.text)
+        self.summary.setToolTip(quorum_text(counted))
 
     def focus_register(self) -> None:
         self.view.setFocus()

@@ -26,6 +26,7 @@ from boardroom.errors import BoardroomError
 from boardroom.services.live_minutes import ReviewLine, actions_to_review, record_review
 from boardroom.storage.models import ActionStatus
 from boardroom.ui.context import AppContext
+from boardroom.ui.labels import label_of
 from boardroom.ui.live.models import ReviewModel
 from boardroom.ui.live.sections import section
 from boardroom.ui.table_view import on_activate
@@ -49,7 +50,7 @@ class ReviewRow(QFrame):
         self.status = QComboBox()
         self.status.addItem(self.tr("No change"), "")
         for status in ActionStatus:
-            self.status.addItem(self.tr(status.label), status.value)
+            self.status.addItem(label_of(status), status.value)
         hint = QLabel(self.tr("Tab status · Enter record and go to the next · Esc cancel"))
         hint.setObjectName("shortcutHint")
         layout = QGridLayout(self)

@@ -13,6 +13,7 @@ from boardroom.dates import format_date
 from boardroom.services.meetings import list_meetings, papers_deadline
 from boardroom.services.series import PlannedMeeting, is_moved
 from boardroom.storage.models import Meeting, MeetingStatus
+from boardroom.ui.labels import label_of
 from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel
 
 CANCELLED_GREY = QColor("#8a8f98")
@@ -101,7 +102,7 @@ class MeetingTableModel(RowTableModel[MeetingRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("MeetingTableModel", "Status"),
-            lambda r: r.status.label,
+            lambda r: label_of(r.status),
             lambda r: list(MeetingStatus).index(r.status),
         ),
         Column(

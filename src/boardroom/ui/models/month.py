@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from boardroom.dates import format_date
+from boardroom.ui.labels import label_of
 from boardroom.ui.models.meetings import MeetingRow
 from boardroom.workdays import DEFAULT_REGION, holiday_name
 
@@ -137,7 +138,7 @@ class MonthGridModel(QAbstractTableModel):
             meetings = self._by_day.get(day, ())
             holiday = holiday_name(day, self._region)
             lines = [f"{format_date(day)} — {holiday}" if holiday else format_date(day)] + [
-                f"{m.when} {m.title} — {m.status.label} · {m.papers}" for m in meetings
+                f"{m.when} {m.title} — {label_of(m.status)} · {m.papers}" for m in meetings
             ]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:

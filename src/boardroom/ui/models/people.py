@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from boardroom.dates import format_date
 from boardroom.services.people import ROLE_ORDER, board_memberships, list_people
 from boardroom.storage.models import Person, Role
+from boardroom.ui.labels import label_of
 from boardroom.ui.models.table import Column, RowTableModel
 
 PAST_GREY = QColor("#8a8f98")
@@ -98,7 +99,7 @@ class MembershipTableModel(RowTableModel[MembershipRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("MembershipTableModel", "Role"),
-            lambda r: r.role.label,
+            lambda r: label_of(r.role),
             lambda r: ROLE_ORDER.index(r.role),
             _grey_when_past,
         ),

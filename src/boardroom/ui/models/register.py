@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from boardroom.services.attendance import RegisterLine
 from boardroom.storage.models import AttendanceStatus
+from boardroom.ui.labels import attendance_label, register_role
 from boardroom.ui.models.table import Column, RowTableModel
 
 _STATUS_COLORS = {
@@ -25,10 +26,10 @@ class RegisterTableModel(RowTableModel[RegisterLine]):
     COL_NAME, COL_ROLE, COL_STATUS, COL_DEPUTY, COL_ARRIVED, COL_LEFT = range(6)
     columns = (
         Column(QT_TRANSLATE_NOOP("RegisterTableModel", "Name"), lambda r: r.name),
-        Column(QT_TRANSLATE_NOOP("RegisterTableModel", "Role"), lambda r: r.role),
+        Column(QT_TRANSLATE_NOOP("RegisterTableModel", "Role"), register_role),
         Column(
             QT_TRANSLATE_NOOP("RegisterTableModel", "Attendance"),
-            lambda r: r.status_label,
+            lambda r: attendance_label(r.status),
             color=lambda r: _STATUS_COLORS.get(r.status) if r.status else QColor("#8a8f98"),
         ),
         Column(

@@ -62,6 +62,7 @@ from boardroom.ui.actions_model import (
 )
 from boardroom.ui.background import BackgroundTask
 from boardroom.ui.icons import icon
+from boardroom.ui.labels import label_of
 from boardroom.ui.pages.base import Page
 
 
@@ -340,7 +341,7 @@ class ActionsPage(Page):
             QMessageBox.warning(self, self.tr("Change status"), error.message)
             return None
         self.context.status_message.emit(
-            self.tr("{0} is now {1}.").format(row.reference, self.tr(row.status.label).lower())
+            self.tr("{0} is now {1}.").format(row.reference, label_of(row.status).lower())
         )
         QTimer.singleShot(0, self.apply_filters)  # the counts, once the model holds the row
         return row

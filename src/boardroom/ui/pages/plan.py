@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,11 +49,11 @@ from boardroom.ui.actions_model import (
     configure_action_columns,
 )
 from boardroom.ui.icons import icon
+from boardroom.ui.labels import label_of
 from boardroom.ui.pages.base import Page
 from boardroom.ui.plan_import_wizard import PlanImportWizard
 from boardroom.ui.plan_model import (
     NODE_ROLE,
-    RAG_LABELS,
     PlanFilterProxy,
     PlanTreeModel,
 )
@@ -169,9 +169,7 @@ class PlanPage(Page):
         form = QFormLayout(self.progress_box)
         self.rag_box = QComboBox()
         for rag in Rag:
-            self.rag_box.addItem(
-                QCoreApplication.translate("PlanTreeModel", RAG_LABELS[rag]), rag.value
-            )
+            self.rag_box.addItem(label_of(rag), rag.value)
         self.rag_date = QLineEdit()
         self.rag_date.setPlaceholderText(self.tr("today"))
         self.rag_note = QLineEdit()
@@ -315,13 +313,9 @@ class PlanPage(Page):
         self.rag_box.setCurrentIndex(self.rag_box.findData(node.rag.value))
         with self.context.database.sessions() as session:
             updates = item_history(session, node.id)
-        rag_names = {
-            rag: QCoreApplication.translate("PlanTreeModel", label)
-            for rag, label in RAG_LABELS.items()
-        }
         self.history.setHtml(
             "".join(
-                f"<p><b>{format_date(u.on_date)}</b> · {rag_names[u.rag]}<br>{escape(u.note)}</p>"
+                f"<p><b>{format_date(u.on_date)}</b> · {label_of(u.rag)}<br>{escape(u.note)}</p>"
                 for u in updates
             )
             or f"<i>{self._no_history(node)}</i>"
@@ -339,7 +333,7 @@ class PlanPage(Page):
         if node.rag == Rag.NOT_RATED:
             return self.tr("Not rated yet: choose a rating, say why, and record it.")
         return self.tr("Rated {0}, with no dated note recorded yet.").format(
-            QCoreApplication.translate("PlanTreeModel", RAG_LABELS[node.rag]).lower()
+            label_of(node.rag).lower()
         )
 
     def apply_search(self, text: str) -> None:
