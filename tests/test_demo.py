@@ -1,6 +1,8 @@
 """The demo board, loaded from the sample data shipped in resources/."""
 
-from datetime import datetime
+import re
+from collections import Counter
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
@@ -15,7 +17,9 @@ from boardroom.storage.models import (
     Meeting,
     Person,
     PlanItem,
+    PlanItemUpdate,
     PlanSection,
+    Rag,
 )
 
 EXPECTED_NUMBERS = [
@@ -61,6 +65,47 @@ def test_the_plan_has_41_activities_with_the_right_numbers(demo_database):
     assert targets["1.1"] == "March 2020" and dates["1.1"].isoformat() == "2020-03-31"
 
 
+def test_the_plan_is_rated_as_reported_to_the_november_2019_board(demo_database):
+    with demo_database.sessions() as session:
+        items = session.scalars(select(PlanItem)).all()
+        ratings = Counter(item.rag for item in items)
+        assert ratings[Rag.RED] >= 3 and ratings[Rag.AMBER] >= 5 and ratings[Rag.GREEN] >= 5
+        assert ratings[Rag.NOT_RATED] >= 12, "many activities are not rated yet"
+        for item in items:
+            history = item.updates
+            if item.rag is Rag.NOT_RATED:
+                assert history == [], f"{item.number} has notes but no rating"
+                continue
+            assert history[-1].rag is item.rag, f"{item.number}: the rating now is the latest"
+            assert all(update.note for update in history)
+            dates = [update.on_date for update in history]
+            assert dates == sorted(dates)
+            # First reported with the papers for the meeting of 19 November 2019 (the plan
+            # was published in October), then updated no later than the action log was.
+            assert date(2019, 10, 1) <= dates[0] <= date(2019, 11, 19)
+            assert dates[-1] <= date(2020, 1, 14)
+        numbers = {item.number: item for item in items}
+        assert numbers["3.9"].rag is Rag.GREEN  # the plan itself says COMPLETED
+        assert numbers["2.2"].rag is Rag.RED  # the workshop date slipped, as the log says
+        total = session.scalar(select(func.count()).select_from(PlanItemUpdate))
+        assert total > len(items) - ratings[Rag.NOT_RATED], "some have more than one note"
+
+
+_REPEATS = re.compile(r"^(It was resolved|Resolved\b|Action:|The meeting (was )?closed)", re.I)
+
+
+def test_the_notes_never_repeat_the_resolutions_actions_or_closing_time(demo_database):
+    """The Word minutes set out resolutions, actions and the closing time themselves, so
+    notes saying them too would make the minutes say them twice."""
+    with demo_database.sessions() as session:
+        for item in session.scalars(select(AgendaItem)):
+            if item.minute is None:
+                continue
+            paragraphs = [p.strip() for p in item.minute.notes.split("\n\n")]
+            repeated = [p for p in paragraphs if _REPEATS.match(p)]
+            assert repeated == [], f"{item.title!r} repeats {repeated}"
+
+
 def test_the_september_2016_meeting_is_there_as_minuted(demo_database):
     with demo_database.sessions() as session:
         meeting = session.scalar(
@@ -77,6 +122,8 @@ def test_the_september_2016_meeting_is_there_as_minuted(demo_database):
         tor = next(i for i in meeting.agenda_items if i.title == "Terms of Reference")
         assert "Terms of Reference" in tor.actions[0].description
         assert tor.actions[0].reference == "IB-2016-01"
+        assert tor.resolutions == [], "the original minutes record no resolution here"
+        assert tor.minute.notes.endswith("oversee the Improvement of the LSCB.")
         linked = session.scalar(
             select(func.count()).select_from(ActionPoint).where(ActionPoint.plan_items.any())
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections import Counter
 from datetime import UTC, date, datetime, time
 
 import docx
@@ -112,7 +113,7 @@ def test_the_demo_minutes_read_like_the_original(demo_database, tmp_path):
         "5. Key Dates",
         ACTIONS_ARISING,
     ]
-    # Notes: paragraphs, an italic sub-heading, a bold "Action:" label.
+    # Notes: paragraphs and an italic sub-heading.
     subheading = next(
         p for p in document.paragraphs if p.text.startswith("Questions from the Board f")
     )
@@ -120,22 +121,32 @@ def test_the_demo_minutes_read_like_the_original(demo_database, tmp_path):
     assert any(
         p.text.startswith("Cllr Phil Gilchrist – in preparation") for p in document.paragraphs
     )
-    action = next(p for p in document.paragraphs if p.text.startswith("Action: Agreed"))
-    assert action.runs[0].bold and action.runs[0].text == "Action:"
-    # Several resolutions: "Resolved –" and each numbered under it, as the council sets them.
-    resolved = texts.index("Resolved –")
-    assert texts[resolved + 1] == (
-        "(1)\tThat the Improvement Board would also oversee the Improvement of the LSCB."
-    )
-    assert texts[resolved + 2].startswith("(2)\tThat an amended version")
-    assert texts.index("3. Terms of Reference") < resolved < texts.index("4. Next Steps")
-    # The Key Dates lines in the notes became a table with a header row.
+    # The Terms of Reference as the original minutes them: the two paragraphs of notes, then
+    # the action agreed, said once (no resolution or "Action:" line repeating them).
+    start, end = texts.index("3. Terms of Reference"), texts.index("4. Next Steps")
+    assert texts[start + 1 : end] == [
+        "Eric Robinson asked that members of the Board consider the terms of reference and "
+        "asked for comments.",
+        "It was confirmed that the Improvement Board would also oversee the Improvement of the "
+        "LSCB.",
+        "Action IB-2016-01: Circulate an amended version of the Terms of Reference, to be "
+        "agreed at the next meeting — Matthew Humble; due Tue 11 Oct 2016.",
+    ]
+    action = document.paragraphs[end - 1]
+    assert action.runs[0].bold and action.runs[0].text == "Action IB-2016-01:"
+    assert not [text for text in texts if "resolved" in text.casefold()]
+    said = Counter(text for text in texts if text)
+    assert [text for text, times in said.items() if times > 1] == [], "nothing said twice"
+    # The Key Dates lines in the notes became a table with a header row, kept on one page
+    # with its heading.
     key_dates = next(t for t in document.tables if t.rows[0].cells[0].text == "DATE")
     assert _rows(key_dates)[:2] == [
         ["DATE", "ACTION"],
         ["20 September", "9.30am – Ofsted publish findings"],
     ]
     assert key_dates.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    kept = [row.cells[0].paragraphs[0].paragraph_format.keep_with_next for row in key_dates.rows]
+    assert kept == [True] * (len(kept) - 1) + [None]
     # The closing table of actions and the time the meeting closed.
     actions = document.tables[-1]
     assert _rows(actions)[0] == ["Ref", "Action", "Owner", "Due", "Plan items"]
@@ -196,6 +207,15 @@ def minuted(database, tmp_path):
         exempt.resolutions = [Resolution(position=0, text=f"That {MINUTE_SECRETS[1]}.")]
         terms.minute = Minute(notes="The terms were agreed.")
         terms.resolutions = [Resolution(position=0, text="That the terms be agreed.")]
+        lscb = items["Findings for the LSCB"]
+        lscb.minute = Minute(
+            notes="The Board discussed the LSCB findings.\n\n"
+            "Action: Agreed that the chair writes to the LSCB's independent chair."
+        )
+        lscb.resolutions = [
+            Resolution(position=0, text="That the Board noted the findings."),
+            Resolution(position=1, text="That the LSCB report to the next meeting."),
+        ]
         meeting.declarations.append(
             Declaration(
                 person=people["Eric Robinson"], agenda_item=exempt, interest=MINUTE_SECRETS[3]
@@ -269,8 +289,20 @@ def test_items_keep_their_agenda_numbers_and_exempt_ones_are_marked(database, mi
     assert _rows(reviewed)[2][3] == "No change"
     action = next(p for p in document.paragraphs if p.text.startswith("Action IB-2016-04:"))
     assert action.text.endswith("Publish the agreed terms — Matthew Humble; due Fri 23 Sep 2016.")
-    # One resolution reads "It was resolved that …", as the Board's own minutes put it.
+    # One resolution reads "It was resolved that …", as the Board's own minutes put it;
+    # several "Resolved –" and each numbered under it, as the council sets them.
     assert "It was resolved that the terms be agreed." in texts
+    resolved = texts.index("Resolved –")
+    assert texts[resolved + 1 : resolved + 3] == [
+        "(1)\tThat the Board noted the findings.",
+        "(2)\tThat the LSCB report to the next meeting.",
+    ]
+    assert (
+        texts.index("3.2 Findings for the LSCB") < resolved < texts.index("4. Staffing restructure")
+    )
+    # A line the clerk typed as "Action: …" in the notes gets a bold label.
+    typed = next(p for p in document.paragraphs if p.text.startswith("Action: Agreed"))
+    assert typed.runs[0].bold and typed.runs[0].text == "Action:"
     assert texts[-1] == "The meeting closed at 15:55."
 
 

@@ -39,7 +39,7 @@ def test_tree_of_recommendations_and_activities(page, qtmodeltester, demo_databa
     assert page.proxy.rowCount() == 5
     first = page.proxy.index(0, 0)
     assert page.proxy.rowCount(first) == 7
-    assert first.data().startswith("1.  [7 not rated")
+    assert first.data().startswith("1.  [3 amber · 3 green · 1 not rated")
     item = page.proxy.index(2, PlanTreeModel.COL_NUMBER, first)
     assert item.data() == "1.3"
     assert page.proxy.index(2, PlanTreeModel.COL_ACTIONS, first).data() == "1"
@@ -82,13 +82,15 @@ def test_edit_in_place_and_record_a_rating(page, qtbot, demo_database):
     with demo_database.sessions() as session:
         item = session.get(PlanItem, item_id)
         assert (item.target_date, item.rag) == (date(2021, 3, 31), Rag.AMBER)
-        update = session.scalar(select(PlanItemUpdate))
+        update = session.scalar(
+            select(PlanItemUpdate).where(PlanItemUpdate.plan_item_id == item_id)
+        )
         assert update.note == "Funding panel agreed terms"
     assert "Funding panel agreed terms" in page.history.toPlainText()
     index = page.proxy.mapFromSource(page.model.index_of_item(item_id))
     assert index.siblingAtColumn(PlanTreeModel.COL_RAG).data() == "Amber"
     section = page.proxy.index(1, 0).data(NODE_ROLE)
-    assert "1 amber" in rollup_text(section.rollup)
+    assert "3 amber" in rollup_text(section.rollup)  # 2.1 and 2.7 were amber already
 
 
 def test_search_keeps_the_recommendation_of_a_matching_activity(page):
@@ -196,15 +198,16 @@ def test_the_wizard_maps_spreadsheet_columns(qtbot, database, tmp_path):
 
 def test_the_roll_up_is_drawn_as_coloured_chips(page, demo_database):
     with demo_database.transaction() as session:
-        item_id = session.scalar(select(PlanItem.id).where(PlanItem.number == "1.1"))
-        record_progress(session, item_id, Rag.RED, "Review not started")
+        item_id = session.scalar(select(PlanItem.id).where(PlanItem.number == "5.2"))
+        record_progress(session, item_id, Rag.RED, "Quality assurance process not started")
     page.refresh()
-    section = page.proxy.index(0, 0)
+    section = page.proxy.index(4, 0)  # life story work: nothing green yet
     rollup = section.data(NODE_ROLE).rollup
-    assert rollup_chips(rollup) == [(1, Rag.RED), (6, Rag.NOT_RATED)]
-    assert "40&nbsp;not rated" in page.summary.text() and "#c62828" in page.summary.text()
+    assert rollup_chips(rollup) == [(2, Rag.RED), (2, Rag.AMBER), (2, Rag.NOT_RATED)]
+    assert "17&nbsp;not rated" in page.summary.text() and "#c62828" in page.summary.text()
     page.view.clearSelection()
     page.resize(1200, 800)
+    page.view.scrollTo(section)
     image = page.view.viewport().grab(page.view.visualRect(section)).toImage()
     colours = {
         image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())

@@ -65,6 +65,7 @@ _OFFICER_SEATS = (Role.OFFICER.label, Role.SECRETARY.label)
 # A short line standing alone without closing punctuation is a sub-heading in the notes
 # ("Questions from the Board following the 19 Ofsted recommendations for the Council").
 _SUBHEADING_MAX = 120
+_SHORT_TABLE_ROWS = 15  # a table of notes this short is kept on one page
 _ACTION_LINE = re.compile(r"^action\s*:\s*", re.IGNORECASE)
 Speakers = tuple[str, ...]  # names followed by a space, for str.startswith
 _ATTRIBUTED = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} [–-] ")  # "Cllr Jo Bloggs – "
@@ -228,7 +229,9 @@ def speakers_of(meeting: Meeting) -> Speakers:
 
 
 def _notes_table(document: Document, rows: list[list[str]]) -> None:
-    """Tab-separated lines as a real table; the first line is its header row."""
+    """Tab-separated lines as a real table; the first line is its header row. A short one
+    (the Key Dates) stays on one page with the heading above it, rather than leaving its
+    header and one row at the foot of a page."""
     columns = max(len(row) for row in rows)
     rows = [row + [""] * (columns - len(row)) for row in rows]
     weights = [min(max(max(len(row[c]) for row in rows), 8), 60) for c in range(columns)]
@@ -238,6 +241,8 @@ def _notes_table(document: Document, rows: list[list[str]]) -> None:
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text.strip()
     docx_support.set_column_widths(table, widths)
+    if len(rows) <= _SHORT_TABLE_ROWS:
+        docx_support.keep_table_together(table)
     document.add_paragraph()  # a table has no space after it; this keeps the text off its rule
 
 

@@ -36,8 +36,10 @@ from boardroom.storage.models import (
     Person,
     Plan,
     PlanItem,
+    PlanItemUpdate,
     PlanSection,
     Purpose,
+    Rag,
     Resolution,
     Role,
     StandingKind,
@@ -178,11 +180,26 @@ class _DemoLoader:
                     lead=item_spec.get("lead", ""),
                     measure=item_spec.get("measure", ""),
                 )
+                self._progress(item, item_spec.get("progress", []))
                 section.items.append(item)
                 self.plan_items[item.number] = item
             plan.sections.append(section)
         self.session.add(plan)
         self.session.flush()
+
+    @staticmethod
+    def _progress(item: PlanItem, entries: list[dict[str, str]]) -> None:
+        """The item's dated RAG ratings, oldest first; the last is its rating now."""
+        for entry in entries:
+            item.updates.append(
+                PlanItemUpdate(
+                    on_date=date.fromisoformat(entry["date"]),
+                    rag=Rag(entry["rag"]),
+                    note=entry["note"],
+                )
+            )
+        if item.updates:
+            item.rag = item.updates[-1].rag
 
     def _meeting(self, spec: dict[str, Any]) -> None:
         meeting = Meeting(
