@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
+import time
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from boardroom.errors import BoardroomError
 from boardroom.services.agenda import append_item
@@ -21,7 +23,10 @@ from boardroom.services.papers import (
     read_paper,
     remove_paper,
 )
+from boardroom.storage.backup import backup_to, start_up_backup
+from boardroom.storage.database import open_database
 from boardroom.storage.models import Meeting, Paper
+from boardroom.storage.paper_store import GRACE, remove_unreferenced, tidy_today
 
 REPORT = b"%PDF-1.7\n" + b"Ofsted findings " * 5000
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -92,30 +97,115 @@ def test_identical_content_is_stored_once_and_not_attached_twice_to_one_item(
     assert len(list(store.rglob("*"))) == 2  # one folder, one file
 
 
-def test_removing_a_paper_keeps_the_file_while_another_paper_uses_it(
-    database, items, store, tmp_path
-):
+def test_detaching_a_paper_leaves_its_copy_for_the_tidy(database, items, store, tmp_path):
     source = tmp_path / "plan.xlsx"
     source.write_bytes(b"rows and rows")
     first = _attach(database, items[0], source, store)
-    second = _attach(database, items[1], source, store)
     with database.sessions() as session:
         stored = paper_path(session.get(Paper, first), store)
-
     with database.transaction() as session:
-        remove_paper(session, first, store=store)
-    assert stored.exists()
-
-    with pytest.raises(RuntimeError), database.transaction() as session:
-        remove_paper(session, second, store=store)
-        raise RuntimeError("the user's action failed after the removal")
-    assert stored.exists()  # rolled back: the paper is still attached, so is its file
-
-    with database.transaction() as session:
-        remove_paper(session, second, store=store)
-    assert not stored.exists()
+        remove_paper(session, first)
     with database.sessions() as session:
         assert session.scalars(select(Paper)).all() == []
+    assert stored.read_bytes() == b"rows and rows"  # yesterday's backup may still need it
+
+
+def _age(path: Path, days: float) -> None:
+    old = time.time() - days * 86400
+    os.utime(path, (old, old))
+
+
+def _stored(database, paper_id: int, store: Path) -> Path:
+    with database.sessions() as session:
+        return paper_path(session.get(Paper, paper_id), store)
+
+
+def test_the_tidy_removes_only_old_copies_no_paper_or_backup_refers_to(
+    database, items, store, tmp_path
+):
+    copies = {}
+    for name in ("kept.pdf", "detached.pdf", "recent.pdf", "in a backup.pdf"):
+        (tmp_path / name).write_bytes(f"the content of {name}".encode())
+        paper_id = _attach(database, items[0], tmp_path / name, store)
+        copies[name] = _stored(database, paper_id, store)
+        with database.transaction() as session:
+            if name != "kept.pdf":
+                remove_paper(session, paper_id)
+    for name in ("kept.pdf", "detached.pdf", "in a backup.pdf"):
+        _age(copies[name], GRACE.days + 1)
+    stray = store / "ab" / "notes.txt"  # not a copy the store made: never touched
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("someone's file")
+    _age(stray, 400)
+    left_by_a_crash = store / ".incoming-x1y2"
+    left_by_a_crash.write_bytes(b"half a paper")
+    _age(left_by_a_crash, GRACE.days + 1)
+
+    backup_sha = copies["in a backup.pdf"].name
+    removed = remove_unreferenced(database, store, keep={backup_sha})
+    assert sorted(removed) == sorted([copies["detached.pdf"], left_by_a_crash])
+    assert all(copies[name].is_file() for name in ("kept.pdf", "recent.pdf", "in a backup.pdf"))
+    assert stray.is_file()
+
+
+def test_attaching_stored_content_again_restarts_its_grace(database, items, store, tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"attached once, detached, attached again")
+    paper_id = _attach(database, items[0], tmp_path / "a.pdf", store)
+    copy = _stored(database, paper_id, store)
+    with database.transaction() as session:
+        remove_paper(session, paper_id)
+    _age(copy, GRACE.days + 1)
+    _attach(database, items[1], tmp_path / "a.pdf", store)  # another desk, in flight
+    with database.transaction() as session:  # (as if its commit had not landed yet)
+        remove_paper(session, session.scalars(select(Paper.id)).one())
+    assert remove_unreferenced(database, store) == []
+    assert copy.is_file()
+
+
+def test_the_daily_tidy_keeps_what_backups_need_and_never_a_shared_folders_papers(
+    database, items, store, tmp_path
+):
+    (tmp_path / "report.pdf").write_bytes(b"in Monday's backup")
+    paper_id = _attach(database, items[0], tmp_path / "report.pdf", store)
+    copy = _stored(database, paper_id, store)
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    if database.is_sqlite:
+        backup_to(database, backups / "boardroom-2026-11-30.db")
+    with database.transaction() as session:
+        remove_paper(session, paper_id)
+    _age(copy, GRACE.days + 1)
+
+    monday, tuesday, wednesday = (date(2026, 11, 30) + timedelta(days=n) for n in range(3))
+    if database.is_sqlite:
+        assert tidy_today(database, store, backups, monday) == []
+        assert copy.is_file(), "a backup still refers to it"
+        (backups / "boardroom-2026-11-30.db").unlink()  # rotated away
+    assert tidy_today(database, store, backups, tuesday) == [copy]
+    assert tidy_today(database, store, backups, tuesday) is None  # once a day
+
+    (tmp_path / "other.pdf").write_bytes(b"a paper of the local file")
+    other = _stored(database, _attach(database, items[0], tmp_path / "other.pdf", store), store)
+    with database.transaction() as session:
+        session.execute(delete(Paper))  # as the other database would see it: not its paper
+    _age(other, GRACE.days + 1)
+    elsewhere = open_database(f"sqlite:///{tmp_path / 'local.db'}")
+    try:
+        assert tidy_today(elsewhere, store, backups, wednesday) is None
+    finally:
+        elsewhere.close()
+    assert other.is_file(), "two databases keep their papers here: nothing is removed"
+
+
+def test_the_start_up_backup_tidies_the_default_store(database, items, tmp_path):
+    (tmp_path / "gone.pdf").write_bytes(b"its item was deleted long ago")
+    paper_id = _attach(database, items[0], tmp_path / "gone.pdf", None)
+    copy = _stored(database, paper_id, None)
+    with database.transaction() as session:
+        remove_paper(session, paper_id)
+    _age(copy, GRACE.days + 1)
+    start_up_backup(database)
+    assert not copy.exists()
 
 
 def test_bad_attachments_are_refused_with_a_message(database, items, store, tmp_path):

@@ -3,14 +3,17 @@
 Deleting an item with undo means remembering everything about it — its fields, its place,
 its sub-items and its papers — and restoring it later under the *same* ids, so that every
 later step of the undo history (which names items by id) still finds it. The stored copies
-of the papers stay in the data folder while an item is deleted (only detaching a paper
-removes a copy), so restoring an item brings its papers back too.
+of the papers stay in the data folder while an item is deleted (the daily tidy leaves a
+copy alone for a week), so restoring an item brings its papers back too. Should a copy
+have gone all the same (removed by hand, or an undo kept open for longer than that), the
+item comes back without that paper and the clerk is told which one to attach again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -23,7 +26,9 @@ from boardroom.services.agenda import (
     renumber,
     siblings_under,
 )
+from boardroom.services.papers import default_store
 from boardroom.storage.models import AgendaItem, Meeting, Paper, StandingKind
+from boardroom.storage.paper_store import stored_copy
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,12 @@ def remove_items(session: Session, item_ids: Sequence[int]) -> list[ItemSnapshot
     return snapshots
 
 
-def _rows(snapshot: ItemSnapshot, parent_id: int | None) -> AgendaItem:
+def _missing_papers(snapshot: ItemSnapshot, store: Path | None) -> list[PaperSnapshot]:
+    return [p for p in snapshot.papers if not stored_copy(p.sha256, store).is_file()]
+
+
+def _rows(snapshot: ItemSnapshot, parent_id: int | None, store: Path | None) -> AgendaItem:
+    missing = _missing_papers(snapshot, store)
     item = AgendaItem(
         id=snapshot.item_id,
         meeting_id=snapshot.meeting_id,
@@ -96,13 +106,14 @@ def _rows(snapshot: ItemSnapshot, parent_id: int | None) -> AgendaItem:
                 mime_type=p.mime_type,
             )
             for p in snapshot.papers
+            if p not in missing
         ],
     )
     apply_fields(item, snapshot.fields)
     return item
 
 
-def _restore(session: Session, snapshot: ItemSnapshot) -> None:
+def _restore(session: Session, snapshot: ItemSnapshot, store: Path | None) -> None:
     if session.get(Meeting, snapshot.meeting_id) is None:
         raise NotFoundError("That meeting no longer exists.")
     if snapshot.parent_id is not None and session.get(AgendaItem, snapshot.parent_id) is None:
@@ -112,21 +123,40 @@ def _restore(session: Session, snapshot: ItemSnapshot) -> None:
     if session.get(AgendaItem, snapshot.item_id) is not None:
         raise BoardroomError(f"“{snapshot.fields.title}” is already on the agenda.")
     siblings = siblings_under(session, snapshot.meeting_id, snapshot.parent_id)
-    item = _rows(snapshot, snapshot.parent_id)
+    item = _rows(snapshot, snapshot.parent_id, store)
     session.add(item)
     session.flush()  # the parent row first: its sub-items point at it
     for child in snapshot.children:
-        session.add(_rows(child, item.id))
+        session.add(_rows(child, item.id, store))
     siblings.insert(min(snapshot.position, len(siblings)), item)
     renumber(siblings)
     session.flush()
 
 
-def restore_items(session: Session, snapshots: Sequence[ItemSnapshot]) -> None:
-    """Put removed items back where they were, in the order they stood."""
+def restore_items(
+    session: Session, snapshots: Sequence[ItemSnapshot], *, store: Path | None = None
+) -> str:
+    """Put removed items back where they were, in the order they stood.
+
+    Returns what the clerk must be told — the papers that could not come back because their
+    stored copy has gone — or "" when everything is back.
+    """
     for snapshot in sorted(snapshots, key=lambda s: (s.parent_id is not None, s.position)):
-        _restore(session, snapshot)
+        _restore(session, snapshot, store)
     for meeting_id in {snapshot.meeting_id for snapshot in snapshots}:
         meeting = session.get(Meeting, meeting_id)
         if meeting is not None:
             session.expire(meeting, ["agenda_items"])
+    return " ".join(_left_behind(snapshot, store) for snapshot in snapshots).strip()
+
+
+def _left_behind(snapshot: ItemSnapshot, store: Path | None) -> str:
+    """ "“B1” is back without its paper “report.pdf” …" for the item and its sub-items."""
+    said = [
+        f"“{snapshot.fields.title}” is back without its paper “{paper.filename}”: its stored "
+        f"copy is no longer in the papers folder ({store or default_store()}). Attach the "
+        "paper again."
+        for paper in _missing_papers(snapshot, store)
+    ]
+    said.extend(_left_behind(child, store) for child in snapshot.children)
+    return " ".join(text for text in said if text)

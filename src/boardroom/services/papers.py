@@ -2,7 +2,9 @@
 
 The clerk attaches "Ofsted report FINAL v3.pdf" from wherever it happens to be; the bytes are
 copied to ``papers/<first two hex digits>/<sha256>`` so that renaming, moving or deleting the
-original loses nothing, and the same file attached twice is stored once.
+original loses nothing, and the same file attached twice is stored once. A copy no paper
+uses any more is left where it is — a backup, or an undo in the agenda editor, may still
+need it — until the daily tidy finds it safe to remove (``storage.paper_store``).
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, NotFoundError
 from boardroom.files import write_atomically
-from boardroom.storage.database import data_dir
 from boardroom.storage.models import AgendaItem, Paper
+from boardroom.storage.paper_store import papers_folder, stored_copy
 
 _CHUNK = 1024 * 1024
 # mimetypes reads the system's tables, which on some machines lack the Office formats.
@@ -45,7 +46,7 @@ _KIND_LABELS = {
 
 def default_store() -> Path:
     """Where papers live unless a caller (a test) names another folder."""
-    return data_dir() / "papers"
+    return papers_folder()
 
 
 def mime_type_for(filename: str) -> str:
@@ -83,8 +84,7 @@ def describe(paper: Paper) -> str:
 
 def paper_path(paper: Paper, store: Path | None = None) -> Path:
     """The stored copy of a paper (to open, attach or export)."""
-    root = store if store is not None else default_store()
-    return root / paper.sha256[:2] / paper.sha256
+    return stored_copy(paper.sha256, store)
 
 
 def read_paper(paper: Paper, store: Path | None = None) -> bytes:
@@ -134,8 +134,9 @@ def _copy_into_store(source: Path, root: Path) -> tuple[str, int]:
         sha256 = digest.hexdigest()
         final = root / sha256[:2] / sha256
         final.parent.mkdir(exist_ok=True)
-        if final.exists():  # identical content is stored once
-            os.unlink(temporary)
+        if final.exists():  # identical content is stored once; touched, so the tidy
+            os.unlink(temporary)  # leaves it alone while this attach is under way
+            os.utime(final)
         else:
             os.replace(temporary, final)
     except BaseException:
@@ -171,16 +172,11 @@ def attach_paper(
     return paper
 
 
-def remove_paper(session: Session, paper_id: int, *, store: Path | None = None) -> None:
-    """Detach a paper; its stored copy goes too once the change is committed, unless
-    another paper (on any item or meeting) has the same content."""
+def remove_paper(session: Session, paper_id: int) -> None:
+    """Detach a paper. Its stored copy stays for the daily tidy to remove once nothing —
+    another paper, a backup, an undo — can need it."""
     paper = session.get(Paper, paper_id)
     if paper is None:
         raise NotFoundError("That paper is no longer attached.")
-    path = paper_path(paper, store)
     session.delete(paper)
     session.flush()
-    still_used = session.scalar(select(func.count(Paper.id)).where(Paper.sha256 == paper.sha256))
-    if not still_used:
-        # Only after the commit: a rolled-back removal must still find its file.
-        event.listen(session, "after_commit", lambda _s: path.unlink(missing_ok=True), once=True)

@@ -12,8 +12,11 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from boardroom.errors import DatabaseError
+from sqlalchemy.exc import SQLAlchemyError
+
+from boardroom.errors import BoardroomError, DatabaseError
 from boardroom.storage.database import Database, alembic_config, data_dir
+from boardroom.storage.paper_store import tidy_today
 
 log = logging.getLogger("boardroom.backup")
 KEEP_DAILY = 14
@@ -117,7 +120,9 @@ def copy_before_upgrade(
 
 
 def start_up_backup(database: Database) -> Path | None:
-    """What the window does as it opens: today's backup, recorded in the log either way."""
+    """What the window does as it opens: today's backup, recorded in the log either way,
+    then today's tidy of the papers folder (``storage.paper_store``), which keeps every
+    paper a backup refers to. A tidy that cannot be done waits for tomorrow, in the log."""
     try:
         target = daily_backup(database)
     except DatabaseError as error:
@@ -125,6 +130,11 @@ def start_up_backup(database: Database) -> Path | None:
         raise
     if target is not None:
         log.info("Backed up %s to %s", database.describe(), target)
+    try:
+        tidy_today(database, backups=backups_folder())
+    except (BoardroomError, OSError, sqlite3.Error, SQLAlchemyError) as error:
+        reason = error.message if isinstance(error, BoardroomError) else error
+        log.warning("The papers folder was not tidied today: %s", reason)
     return target
 
 

@@ -31,7 +31,8 @@ class AgendaTarget(QObject):
     """What the commands act on, and how they tell the editor what happened.
 
     ``changed`` carries the item to select after the step (or None); ``failed`` the message
-    of a step the database refused.
+    of a step the database refused, or of the part of a step that could not be done (a
+    paper whose stored copy has gone, left off the item put back).
     """
 
     changed = Signal(object)
@@ -51,6 +52,7 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self.target = target
         self.select: int | None = None  # the item to show once the step has run
+        self.notice = ""  # what the clerk must know of a step that ran (set by the step)
         self._first = True
 
     def apply(self, session: Session) -> None:
@@ -61,6 +63,7 @@ class ServiceCommand(QUndoCommand):
 
     def _run(self, step: Callable[[Session], None]) -> None:
         first, self._first = self._first, False
+        self.notice = ""
         try:
             with self.target.database.transaction() as session:
                 step(session)
@@ -76,6 +79,8 @@ class ServiceCommand(QUndoCommand):
                 )
             self.target.failed.emit(message)
             return
+        if self.notice:
+            self.target.failed.emit(self.notice)
         self.target.changed.emit(self.select)
 
     def redo(self) -> None:
@@ -169,7 +174,7 @@ class AddItems(ServiceCommand):
 
     def apply(self, session: Session) -> None:
         if self.snapshots:
-            restore_items(session, self.snapshots)
+            self.notice = restore_items(session, self.snapshots)
         else:
             self.item_ids = self.create(session)
         self.select = self.item_ids[0] if self.item_ids else None
@@ -192,5 +197,5 @@ class DeleteItem(ServiceCommand):
         self.select = None
 
     def revert(self, session: Session) -> None:
-        restore_items(session, self.snapshots)
+        self.notice = restore_items(session, self.snapshots)
         self.select = self.item_id

@@ -1,0 +1,66 @@
+"""An agenda item put back whose paper's stored copy has gone: back without it, and said so."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from agenda_builders import build_meeting
+from boardroom.services.agenda_snapshots import remove_items, restore_items
+from boardroom.services.papers import paper_path
+from boardroom.storage.models import AgendaItem, Paper
+from boardroom.ui.context import AppContext
+from boardroom.ui.meeting_workspace import MeetingWorkspace
+
+
+def _terms(database, meeting_id: int) -> tuple[int, Paper]:
+    with database.sessions() as session:
+        item = session.scalars(
+            select(AgendaItem).where(
+                AgendaItem.meeting_id == meeting_id, AgendaItem.title == "Terms of Reference"
+            )
+        ).one()
+        return item.id, item.papers[0]
+
+
+def test_an_item_whose_papers_copy_has_gone_comes_back_without_it(database, tmp_path):
+    built = build_meeting(database, tmp_path)
+    item_id, paper = _terms(database, built.meeting_id)
+    with database.transaction() as session:
+        snapshots = remove_items(session, [item_id])
+    paper_path(paper, built.store).unlink()  # removed by hand, or an undo kept for weeks
+    with database.transaction() as session:
+        said = restore_items(session, snapshots, store=built.store)
+    assert said == (
+        "“Terms of Reference” is back without its paper “Ofsted report.pdf”: its stored copy "
+        f"is no longer in the papers folder ({built.store}). Attach the paper again."
+    )
+    with database.sessions() as session:
+        restored = session.get(AgendaItem, item_id)
+        assert restored.title == "Terms of Reference" and restored.papers == []
+
+
+def test_undo_in_the_editor_says_which_paper_to_attach_again(qtbot, database, tmp_path):
+    built = build_meeting(database, tmp_path, data_folder=True)
+    item_id, paper = _terms(database, built.meeting_id)
+    workspace = MeetingWorkspace(AppContext(database), built.meeting_id)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.show_agenda()
+    tab = workspace.agenda
+    tab.select(item_id)
+    tab.tree.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Delete)
+    with database.sessions() as session:
+        assert session.get(AgendaItem, item_id) is None
+    paper_path(paper).unlink()
+
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.error_bar.isVisible()
+    assert "is back without its paper “Ofsted report.pdf”" in tab.error_bar.label.text()
+    assert "Attach the paper again." in tab.error_bar.label.text()
+    assert tab.current_row().title == "Terms of Reference", "the item itself is back"
+    with database.sessions() as session:
+        assert session.get(AgendaItem, item_id).papers == []
