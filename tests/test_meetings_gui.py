@@ -578,7 +578,7 @@ def test_a_guest_is_added_by_typing_part_of_their_name(qtbot, demo_database, mon
 
 def test_a_deadline_that_has_passed_shows_red_in_the_list(qtbot, database):
     from boardroom.services.meetings import MeetingFields, create_meeting
-    from boardroom.ui.models.table import OVERDUE_RED
+    from boardroom.ui.colours import OVERDUE
 
     soon = date.today() + timedelta(days=2)  # papers were due 5 working days before
     with database.transaction() as session:
@@ -604,7 +604,7 @@ def test_a_deadline_that_has_passed_shows_red_in_the_list(qtbot, database):
     page.refresh()
     late, later = (page.proxy.index(row, MeetingTableModel.COL_PAPERS) for row in range(2))
     assert "overdue by" in late.data()
-    assert late.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_RED
+    assert late.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE.color()
     assert "working days left" in later.data()
     assert later.data(Qt.ItemDataRole.ForegroundRole) is None
 

@@ -15,8 +15,8 @@ from boardroom.services.boards import create_board
 from boardroom.services.plans import load_plan_tree, plans_of_board, record_progress
 from boardroom.storage.models import ActionPoint, Board, Plan, PlanItem, PlanItemUpdate, Rag
 from boardroom.ui.action_update_dialog import ActionUpdateDialog
+from boardroom.ui.colours import rag_fill
 from boardroom.ui.context import AppContext
-from boardroom.ui.icons import rag_color
 from boardroom.ui.pages.plan import PlanPage
 from boardroom.ui.plan_import_wizard import MAPPING_PAGE, PREVIEW_PAGE, PlanImportWizard
 from boardroom.ui.plan_model import NODE_ROLE, PlanTreeModel, rollup_text
@@ -212,9 +212,9 @@ def test_the_roll_up_is_drawn_as_coloured_chips(page, demo_database):
     colours = {
         image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
     }
-    assert rag_color("red").name() in colours, "a red chip on the recommendation's line"
-    assert rag_color("not_rated").name() in colours
-    assert rag_color("green").name() not in colours, "no chip for a count of nought"
+    assert rag_fill("red").name() in colours, "a red chip on the recommendation's line"
+    assert rag_fill("not_rated").name() in colours
+    assert rag_fill("green").name() not in colours, "no chip for a count of nought"
 
 
 def test_a_progress_note_for_an_action_from_the_activity_it_serves(page, qtbot, demo_database):

@@ -23,6 +23,7 @@ from boardroom.services.action_rows import ActionFilter
 from boardroom.services.overdue import OUTSTANDING
 from boardroom.services.plans import SectionChoice
 from boardroom.storage.models import ActionStatus
+from boardroom.ui.colours import OVERDUE
 from boardroom.ui.labels import label_of
 
 # (label, statuses) for the status filter; the first is what the chair looks at, then
@@ -180,7 +181,7 @@ class ActionFilterBar(QWidget):
         try:
             day = parse_date(text, self.today)
         except BoardroomError as error:
-            self.due_before.setStyleSheet("color: #c62828;")
+            self.due_before.setStyleSheet(f"color: {OVERDUE.css()};")
             self.due_before.setToolTip(error.message)
             self.message.emit(error.message)
             return None

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -38,11 +38,11 @@ from boardroom.services.action_rows import (
     moved_since,
 )
 from boardroom.storage.models import ActionStatus
+from boardroom.ui.colours import OVERDUE
 from boardroom.ui.labels import label_of
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_RED = QColor("#c62828")
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 # Called with (action id, new status); returns the stored row, or None when it was refused.
@@ -194,7 +194,7 @@ class ActionsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DUE and row.overdue:
-            return QBrush(OVERDUE_RED)
+            return QBrush(OVERDUE.color())
         if role == Qt.ItemDataRole.FontRole and (
             (column == self.COL_DUE and row.overdue)
             or (column == self.COL_LAST_UPDATE and moved_since(row, self._since))
@@ -516,7 +516,7 @@ class GroupTotalsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_GROUP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_OVERDUE and group.overdue:
-            return QBrush(OVERDUE_RED)
+            return QBrush(OVERDUE.color())
         return None
 
 

@@ -33,6 +33,7 @@ from boardroom.services.attendance import (
 )
 from boardroom.services.people import list_people
 from boardroom.storage.models import AttendanceStatus
+from boardroom.ui.colours import GOOD, OVERDUE
 from boardroom.ui.context import AppContext
 from boardroom.ui.dialogs.base import PersonPicker, ServiceDialog
 from boardroom.ui.labels import quorum_text
@@ -40,7 +41,6 @@ from boardroom.ui.models.register import RegisterTableModel
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import button, table_view
 
-_GREEN, _RED = "#2e7d32", "#c62828"
 COLUMN_GUTTER = 16
 _KEYS = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
@@ -157,7 +157,7 @@ class AttendancePanel(QWidget):
         lines, count = taken.lines, taken.quorum
         selected = {line.person_id for line in self.selected_lines()}
         self.model.set_rows(lines)
-        color = _GREEN if count.met else _RED
+        color = (GOOD if count.met else OVERDUE).css()
         mark_text = "✔" if count.met else "✘"
         self.quorum_label.setText(
             f"<span style='color:{color}; font-weight:600'>"

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from boardroom.dates import format_date
 from boardroom.services.circulation import Readiness, upcoming_readiness
+from boardroom.ui import colours
 from boardroom.ui.context import AppContext
-from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel, SearchProxy
+from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
 from boardroom.ui.table_view import button, fit_rows, on_activate, table_view
-
-READY_GREEN = QColor("#2e7d32")
-AMBER = QColor("#b26a00")
 
 
 def _tr(text: str) -> str:
@@ -61,12 +59,12 @@ def left_text(row: Readiness) -> str:
 
 def _left_color(row: Readiness) -> QColor | None:
     if row.working_days_left < 0:
-        return OVERDUE_RED
-    return AMBER if row.working_days_left <= 1 and not row.ready else None
+        return colours.OVERDUE.color()
+    return colours.WARNING.color() if row.working_days_left <= 1 and not row.ready else None
 
 
 def _missing_color(row: Readiness) -> QColor | None:
-    return READY_GREEN if row.ready else None
+    return colours.GOOD.color() if row.ready else None
 
 
 class DeadlinesModel(RowTableModel[Readiness]):

@@ -100,8 +100,3 @@ def icon(name: str, color: str | None = None) -> QIcon:
 
 def app_icon() -> QIcon:
     return icon("boardroom")
-
-
-def rag_color(rag: str) -> QColor:
-    """The chip colours the chair expects to see for a RAG rating."""
-    return QColor({"red": "#c62828", "amber": "#ef8f00", "green": "#2e7d32"}.get(rag, "#8a8f98"))

@@ -38,6 +38,7 @@ from boardroom.services.minutes import (
 )
 from boardroom.storage.database import AUTOSAVE_LOCK_WAIT_MS
 from boardroom.storage.models import StandingKind
+from boardroom.ui.colours import MUTED, NOTICE_BAR, OFFER_BAR, PROBLEM_BAR
 from boardroom.ui.context import AppContext
 from boardroom.ui.live.agenda_side import AgendaSide
 from boardroom.ui.live.approval import ApprovalBar, ask_and_approve
@@ -60,15 +61,24 @@ STYLE = """
 #itemNumber { font-size: 15pt; font-weight: 600; color: palette(highlight); }
 #itemTitle { font-size: 15pt; font-weight: 600; }
 #itemTimer { font-size: 14pt; }
-#itemMeta, #shortcutHint, #fieldLabel { color: #6b7280; }
 #sectionHeading { font-weight: 600; font-size: 11pt; }
 #registerSummary { font-weight: 600; padding: 6px 2px; }
-#banner { background: #fff4e5; border: 1px solid #f0c27b; border-radius: 4px; }
-#problemBar { background: #fdecea; border: 1px solid #e8a39d; border-radius: 4px; }
-#approvalBar { background: #e8f0fe; border: 1px solid #a8c1f0; border-radius: 4px; }
 #actionRow { border: 1px solid palette(mid); border-radius: 4px; }
 QTableView#sectionList::item { padding: 1px 12px 1px 2px; }
 """
+
+
+def _style() -> str:
+    """The window's style sheet, its hints and bars in the shades of the palette in use."""
+    return "\n".join(
+        (
+            STYLE,
+            f"#itemMeta, #shortcutHint, #fieldLabel {{ color: {MUTED.css()}; }}",
+            NOTICE_BAR.css("#banner"),
+            PROBLEM_BAR.css("#problemBar"),
+            OFFER_BAR.css("#approvalBar"),
+        )
+    )
 
 
 class LiveMinutesWindow(QMainWindow):
@@ -91,7 +101,7 @@ class LiveMinutesWindow(QMainWindow):
         self.closed = False
         self.visit: int | None = None  # the stored stretch of time on the current item
         self.approval: tuple[int, str] | None = None
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(_style())
         self.resize(1280, 820)
 
         self.side = AgendaSide(context, meeting_id)

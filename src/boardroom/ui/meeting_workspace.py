@@ -39,6 +39,7 @@ from boardroom.storage.models import Meeting, MeetingStatus
 from boardroom.ui.agenda.circulate import circulate_meeting, report
 from boardroom.ui.agenda.tab import AgendaTab
 from boardroom.ui.attendance_panel import AttendancePanel
+from boardroom.ui.colours import NOTICE_BAR, OVERDUE
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
 from boardroom.ui.labels import label_of
@@ -59,10 +60,14 @@ QPushButton[primary="true"]:hover { border-color: palette(dark); }
 QPushButton[primary="true"]:disabled { background-color: palette(button); color: palette(mid); }
 #noticeBar { background: palette(alternate-base); border: 1px solid palette(midlight);
     border-radius: 4px; }
-#noticeBar[late="true"] { background: #fff4e5; border-color: #f0b35c; }
 #itemHeading { font-size: 13pt; font-weight: 600; }
 #sectionHeading { font-weight: 600; padding-top: 6px; }
 """
+
+
+def _style() -> str:
+    """The workspace's style sheet, a late circulation's bar in the palette's amber."""
+    return STYLE + NOTICE_BAR.css('#noticeBar[late="true"]')
 
 
 DETAILS_WIDTH = 760  # a line of the Details tab stays readable on a wide window
@@ -121,7 +126,7 @@ class MeetingWorkspace(QDialog):
         self.stage = Stage.NONE
         self._stale = False
         self.resize(1180, 760)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(_style())
         layout = QVBoxLayout(self)
 
         # The heading beside the changes to the meeting itself; under it the time, place
@@ -293,7 +298,7 @@ class MeetingWorkspace(QDialog):
         ]
         self.subheading.setText(" · ".join(part for part in parts if part))
         deadline = papers_deadline(meeting)
-        color = "#c62828" if deadline.overdue else "palette(text)"
+        color = OVERDUE.css() if deadline.overdue else "palette(text)"
         self.deadline.setText(f"<span style='color:{color}'>{escape(deadline.text)}</span>")
         cancelled = meeting.status is MeetingStatus.CANCELLED
         self.stage = stage_of(meeting.status, item_count)

@@ -35,20 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.storage.models import MeetingStatus
-from boardroom.ui.models.meetings import CANCELLED_GREY, MeetingRow
+from boardroom.ui.colours import CANCELLED_CHIP, CHIP, CHIP_INK, MUTED, OVERDUE, TODAY
+from boardroom.ui.models.meetings import MeetingRow
 from boardroom.ui.models.month import (
     DAY_ROLE,
     HOLIDAY_ROLE,
     MEETINGS_ROLE,
-    OTHER_MONTH_GREY,
     MonthGridModel,
 )
-from boardroom.ui.models.table import OVERDUE_RED
 from boardroom.ui.table_view import on_activate
 
-_CHIP = QColor("#dbe8f7")
-_CHIP_TEXT = QColor("#163a63")
-_TODAY = QColor("#2d7fc1")
 _DAY_OFF = QColor(128, 128, 128, 22)  # weekends and bank holidays, light or dark theme
 _PADDING = 4
 
@@ -86,7 +82,7 @@ class _DayDelegate(QStyledItemDelegate):
         number = QRect(area.left(), area.top(), metrics_height + 6, metrics_height + 2)
         if self._model.is_today(day):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(_TODAY)
+            painter.setBrush(TODAY.color())
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(number, 8, 8)
             painter.setPen(QColor("white"))
@@ -101,7 +97,7 @@ class _DayDelegate(QStyledItemDelegate):
             small.setItalic(True)
             small.setPointSizeF(small.pointSizeF() * 0.85)
             painter.setFont(small)
-            painter.setPen(OTHER_MONTH_GREY)
+            painter.setPen(MUTED.color())
             left = number.right() + 4
             label = QRect(left, number.top(), area.right() - left, number.height())
             elided = QFontMetrics(small).elidedText(
@@ -127,13 +123,13 @@ class _DayDelegate(QStyledItemDelegate):
             chip = QRect(area.left(), y, area.width(), line - 2)
             cancelled = meeting.status is MeetingStatus.CANCELLED
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#eceef1") if cancelled else _CHIP)
+            painter.setBrush((CANCELLED_CHIP if cancelled else CHIP).color())
             painter.drawRoundedRect(chip, 3, 3)
             font = QFont(option.font)
             font.setStrikeOut(cancelled)
             painter.setFont(font)
-            ink = CANCELLED_GREY if cancelled else OVERDUE_RED if meeting.overdue else _CHIP_TEXT
-            painter.setPen(ink)
+            ink = MUTED if cancelled else OVERDUE if meeting.overdue else CHIP_INK
+            painter.setPen(ink.color())
             text = f"{meeting.starts_at:%H:%M} {meeting.title}"
             elided = option.fontMetrics.elidedText(
                 text, Qt.TextElideMode.ElideRight, chip.width() - 6

@@ -32,6 +32,7 @@ from boardroom.services.plan_sheet import SUFFIXES, Sheet, field_labels, guess_m
 from boardroom.services.plan_store import ImportOutcome, preview_plan, store_plan
 from boardroom.services.plans import plans_of_board
 from boardroom.ui.background import BackgroundTask, Progress, run_in_background
+from boardroom.ui.colours import GOOD, OVERDUE, WARNING
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
 
@@ -220,7 +221,8 @@ class _PreviewPage(QWizardPage):
                 result = error
         if isinstance(result, BoardroomError):
             self.report.setHtml(
-                f'<p style="color:#c62828"><b>{self.tr("This file cannot be imported.")}</b></p>'
+                f'<p style="color:{OVERDUE.css()}">'
+                f"<b>{self.tr('This file cannot be imported.')}</b></p>"
                 f"<p>{escape(result.message)}</p><p>{self.tr('Nothing has been imported.')}</p>"
             )
         else:
@@ -232,9 +234,10 @@ class _PreviewPage(QWizardPage):
         assert outcome is not None
         new, changed = set(outcome.new), set(outcome.changed)
         tags = {
-            number: f' <span style="color:#2e7d32"><b>{self.tr("new")}</b></span>' for number in new
+            number: f' <span style="color:{GOOD.css()}"><b>{self.tr("new")}</b></span>'
+            for number in new
         } | {
-            number: f' <span style="color:#b26a00"><b>{self.tr("changed")}</b></span>'
+            number: f' <span style="color:{WARNING.css()}"><b>{self.tr("changed")}</b></span>'
             for number in changed
         }
         lines = [

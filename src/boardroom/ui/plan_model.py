@@ -16,19 +16,18 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QFont, QIcon, QPainter, QPixmap
 
 from boardroom.dates import format_date
 from boardroom.services.plans import ItemNode, PlanTree, RagRollup, SectionNode
 from boardroom.storage.models import Rag
-from boardroom.ui.icons import rag_color
+from boardroom.ui.colours import OVERDUE, rag_fill
 from boardroom.ui.labels import label_of
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
-OVERDUE_RED = QColor("#c62828")
 _SECTION = 0  # internal id of a section row; an item row's id is its section's row + 1
 # Called with (item id, field, text); returns the stored item, or None when refused.
 ItemEditor = Callable[[int, str, str], ItemNode | None]
@@ -62,7 +61,7 @@ def rag_chip(rag: Rag) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(rag_color(rag.value))
+    painter.setBrush(rag_fill(rag.value))
     painter.drawEllipse(4, 4, 20, 20)
     painter.end()
     return QIcon(pixmap)
@@ -201,7 +200,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_RAG:
             return rag_chip(item.rag)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_TARGET and item.overdue:
-            return QBrush(OVERDUE_RED)
+            return QBrush(OVERDUE.color())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_TARGET and item.target_date:
                 late = (

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from boardroom.services.plans import RagRollup, SectionNode
 from boardroom.storage.models import Rag
-from boardroom.ui.icons import rag_color
+from boardroom.ui.colours import OVERDUE, rag_chip_text, rag_fill
 from boardroom.ui.labels import label_of
-from boardroom.ui.plan_model import NODE_ROLE, OVERDUE_RED, rollup_text
+from boardroom.ui.plan_model import NODE_ROLE, rollup_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _GAP = 6
@@ -38,13 +38,13 @@ def rollup_html(rollup: RagRollup) -> str:
     if not rollup.total:
         return rollup_text(rollup)
     parts = [
-        f'<span style="color:{rag_color(rag.value).name()}">●</span>&nbsp;{count}&nbsp;'
+        f'<span style="color:{rag_fill(rag.value).name()}">●</span>&nbsp;{count}&nbsp;'
         + label_of(rag).lower()
         for count, rag in rollup_chips(rollup)
     ]
     if rollup.overdue:
         late = QApplication.translate("PlanTreeModel", "{0} overdue").format(rollup.overdue)
-        parts.append(f'<span style="color:{OVERDUE_RED.name()}">{late}</span>')
+        parts.append(f'<span style="color:{OVERDUE.css()}">{late}</span>')
     return " &nbsp; ".join(parts)
 
 
@@ -80,14 +80,14 @@ class SectionRowDelegate(QStyledItemDelegate):
             width = metrics.horizontalAdvance(str(count)) + 2 * _PAD
             chip = QRect(x, top, width, chip_height)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(rag_color(rag.value))
+            painter.setBrush(rag_fill(rag.value))
             painter.drawRoundedRect(chip, chip_height / 2, chip_height / 2)
-            painter.setPen(QColor("#1a1a1a") if rag == Rag.AMBER else QColor("white"))
+            painter.setPen(rag_chip_text(rag.value))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(count))
             x += width + 4
         if rollup.overdue:
             late = self.tr("{0} overdue").format(rollup.overdue)
-            colour = text_colour if selected else OVERDUE_RED
+            colour = text_colour if selected else OVERDUE.color()
             x = self._text(painter, rect, x + _GAP - 4, late, colour, metrics)
         headline = node.outcome or node.recommendation
         remaining = QRect(x + _GAP, rect.top(), max(rect.right() - x - _GAP, 0), rect.height())

@@ -28,6 +28,7 @@ from boardroom.services.agenda import timetable
 from boardroom.services.meetings import AGENDA_TREE, MINUTES_RECORD, actions_from, get_meeting
 from boardroom.services.overdue import is_overdue
 from boardroom.storage.models import AgendaItem, Meeting, MeetingStatus
+from boardroom.ui.colours import OVERDUE
 from boardroom.ui.context import AppContext
 from boardroom.ui.labels import label_of
 from boardroom.ui.meeting_exports import MINUTES, word_button
@@ -59,7 +60,7 @@ DUE = QT_TRANSLATE_NOOP("MinutesTab", ", due {0}")
 def _item_html(number: str, item: AgendaItem, declared: list[str]) -> str:
     parts = [f"<h3>{escape(number)}&nbsp;&nbsp;{escape(item.title)}</h3>"]
     if item.confidential:
-        parts.append(f"<p style='color:#b3261e'><i>{escape(_tr(EXEMPT))}</i></p>")
+        parts.append(f"<p style='color:{OVERDUE.css()}'><i>{escape(_tr(EXEMPT))}</i></p>")
     parts.extend(f"<p><b>{escape(_tr(DECLARED))}</b> {escape(text)}</p>" for text in declared)
     if item.minute is not None:
         parts.extend(_paragraphs(item.minute.notes))

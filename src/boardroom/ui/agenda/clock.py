@@ -6,13 +6,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from boardroom.services.agenda_rows import AgendaView
+from boardroom.ui.colours import NOTICE_BAR
 from boardroom.ui.icons import icon
 
 CALM = "#clockBar { border-radius: 4px; }"
-WARNING = (
-    "#clockBar { background: #fff4e5; border: 1px solid #f0b35c; border-radius: 4px; }"
-    "#clockBar QLabel { color: #7a4100; }"
-)
 
 
 def duration(minutes: int) -> str:
@@ -69,4 +66,4 @@ class ClockBar(QFrame):
                 else self.tr(", on time"),
             )
         self.label.setText(text)
-        self.setStyleSheet(WARNING if self.overrunning else CALM)
+        self.setStyleSheet(NOTICE_BAR.css("#clockBar") if self.overrunning else CALM)

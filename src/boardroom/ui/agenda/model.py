@@ -25,16 +25,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from boardroom.services.agenda_rows import AgendaRow
+from boardroom.ui.colours import OVERDUE, WARNING
 from boardroom.ui.icons import icon
 from boardroom.ui.labels import label_of
 
 AGENDA_MIME = "application/x-boardroom-agenda-item"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-EXEMPT_RED = QColor("#b3261e")
-OVERRUN_AMBER = QColor("#b26a00")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -59,7 +58,7 @@ class AgendaTreeModel(QAbstractItemModel):
         self._children: dict[int, list[AgendaRow]] = {}
         self._by_id: dict[int, AgendaRow] = {}
         self._meeting_end: datetime | None = None
-        self._lock = icon("lock", EXEMPT_RED.name())
+        self._lock = icon("lock", OVERDUE.css())
         self._paperclip = icon("attach")
 
     # -- contents --------------------------------------------------------------------------
@@ -159,9 +158,9 @@ class AgendaTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.COL_START and self._overruns(row):
-                return OVERRUN_AMBER
+                return WARNING.color()
             if row.exempt and column in (self.COL_NUMBER, self.COL_TITLE):
-                return EXEMPT_RED
+                return OVERDUE.color()
             return None
         if role == Qt.ItemDataRole.FontRole and row.depth == 0 and column == self.COL_NUMBER:
             font = QFont()

@@ -44,6 +44,7 @@ from boardroom.ui.agenda.editor import ItemEditor
 from boardroom.ui.agenda.model import AgendaTreeModel
 from boardroom.ui.agenda.papers import attach_files
 from boardroom.ui.agenda.standing import StandingItemsDialog
+from boardroom.ui.colours import PROBLEM_BAR
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
 from boardroom.ui.live.bars import MessageBar
@@ -99,10 +100,7 @@ class AgendaTab(QWidget):
         self.clock = ClockBar()
         layout.addWidget(self.clock)
         self.error_bar = MessageBar("agendaError")
-        self.error_bar.setStyleSheet(
-            "#agendaError { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }"
-            "#agendaError QLabel { color: #8c1d18; }"
-        )
+        self.error_bar.setStyleSheet(PROBLEM_BAR.css("#agendaError"))
         self.error_bar.add_button(self.tr("Dismiss")).clicked.connect(self.error_bar.hide)
         layout.addWidget(self.error_bar)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from boardroom.dates import format_date, parse_date
 from boardroom.errors import BoardroomError
+from boardroom.ui.colours import OVERDUE
 
 Fields = TypeVar("Fields")
 
@@ -55,7 +56,7 @@ class DateField(QLineEdit):
             self.set_value(self.value())
         except BoardroomError as error:
             self.setToolTip(error.message)
-            self.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+            self.setStyleSheet(f"QLineEdit {{ border: 1px solid {OVERDUE.css()}; }}")
             return
         self.setToolTip("")
         self.setStyleSheet("")

@@ -12,8 +12,9 @@ from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
 from boardroom.services.boards import BoardRules
 from boardroom.services.meetings import MeetingFields
+from boardroom.ui.colours import WARNING
 from boardroom.ui.dialogs.base import DateField, ServiceDialog
-from boardroom.ui.models.meetings import WARNING_AMBER, MeetingRow
+from boardroom.ui.models.meetings import MeetingRow
 from boardroom.workdays import why_not_working, working_days_before
 
 
@@ -99,7 +100,7 @@ class MeetingDialog(ServiceDialog[MeetingFields]):
             self.deadline.setText(
                 self.tr("⚠ {0} is {1} — not a working day.").format(format_date(day), clash)
             )
-            self.deadline.setStyleSheet(f"color: {WARNING_AMBER.name()};")
+            self.deadline.setStyleSheet(f"color: {WARNING.css()};")
             return
         due = working_days_before(day, self.rules.lead_days, self.rules.holiday_region)
         self.deadline.setText(

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from boardroom.errors import BoardroomError
 from boardroom.services.boards import BoardRules
 from boardroom.services.series import Frequency, SeriesPlan, preview
+from boardroom.ui.colours import OVERDUE, WARNING
 from boardroom.ui.dialogs.base import ServiceDialog
-from boardroom.ui.dialogs.meetings import WARNING_AMBER, hours_row, time_edit, time_of
+from boardroom.ui.dialogs.meetings import hours_row, time_edit, time_of
 from boardroom.ui.models.meetings import SeriesPreviewModel
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import table_view
@@ -209,7 +210,7 @@ class SeriesDialog(ServiceDialog[SeriesPlan]):
         except BoardroomError as error:
             self.planned.set_rows([])
             self.summary.setText(error.message)
-            self.summary.setStyleSheet("color: #c62828;")
+            self.summary.setStyleSheet(f"color: {OVERDUE.css()};")
             return
         self.planned.set_rows(planned)
         self.preview_view.resizeColumnsToContents()
@@ -222,4 +223,4 @@ class SeriesDialog(ServiceDialog[SeriesPlan]):
                 clashes
             )
         self.summary.setText(text)
-        self.summary.setStyleSheet(f"color: {WARNING_AMBER.name()};" if clashes else "")
+        self.summary.setStyleSheet(f"color: {WARNING.css()};" if clashes else "")

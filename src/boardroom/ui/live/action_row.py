@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 from boardroom.dates import format_date, parse_date
 from boardroom.errors import BoardroomError
 from boardroom.services.live_minutes import ActionLine, Choice
+from boardroom.ui.colours import OVERDUE
 from boardroom.ui.live.typeahead import TokenCompleter, TypeAheadField, label_completer
 
 
@@ -89,7 +90,7 @@ class ActionRow(QFrame):
         self.due_hint.setObjectName("shortcutHint")
         self.due.textChanged.connect(self._show_due)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(f"color: {OVERDUE.css()};")
         self.error.setWordWrap(True)
         self.error.hide()
         hint = QLabel(self.tr("Tab next field · Enter record · Esc cancel"))

@@ -24,13 +24,10 @@ from boardroom.services.live_minutes import (
 )
 from boardroom.services.resolutions import minuted_wording
 from boardroom.storage.models import AttendanceStatus
+from boardroom.ui.colours import GOOD, MUTED, OVERDUE, WARNING
 from boardroom.ui.labels import attendance_label, label_of
-from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel
+from boardroom.ui.models.table import Column, RowTableModel
 
-OVER_TIME = QColor("#c62828")
-NEAR_TIME = QColor("#ef8f00")
-MUTED = QColor("#8a8f98")
-DONE_GREEN = QColor("#2e7d32")
 _Index = QModelIndex | QPersistentModelIndex
 LEFT = QT_TRANSLATE_NOOP("RegisterModel", "left {0}")
 ARRIVED = QT_TRANSLATE_NOOP("RegisterModel", "arrived {0}")
@@ -50,9 +47,9 @@ def timer_color(seconds: int, allotted_minutes: int) -> QColor | None:
     """Amber in the item's last fifth of its time, red once it overruns."""
     allotted = allotted_minutes * 60
     if allotted and seconds > allotted:
-        return OVER_TIME
+        return OVERDUE.color()
     if allotted and seconds > allotted * 0.8:
-        return NEAR_TIME
+        return WARNING.color()
     return None
 
 
@@ -107,7 +104,7 @@ class AgendaModel(RowTableModel[AgendaLine]):
             if role == Qt.ItemDataRole.DisplayRole:
                 return clock(seconds) if seconds else f"{line.minutes}′"
             if role == Qt.ItemDataRole.ForegroundRole:
-                return timer_color(seconds, line.minutes) if seconds else MUTED
+                return timer_color(seconds, line.minutes) if seconds else MUTED.color()
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and index.row() == self.current_row:
@@ -136,9 +133,9 @@ def _register_state(line: RegisterLine) -> str:
 
 def _register_color(line: RegisterLine) -> QColor | None:
     if line.attending:
-        return DONE_GREEN
+        return GOOD.color()
     if line.status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT) or line.left_at:
-        return MUTED
+        return MUTED.color()
     return None
 
 
@@ -236,12 +233,12 @@ class ReviewModel(RowTableModel[ReviewLine]):
             QT_TRANSLATE_NOOP("ReviewModel", "Due"),
             lambda line: format_date(line.due),
             sort=lambda line: line.due,
-            color=lambda line: OVERDUE_RED if line.overdue else None,
+            color=lambda line: OVERDUE.color() if line.overdue else None,
         ),
         Column(QT_TRANSLATE_NOOP("ReviewModel", "Action"), lambda line: line.description),
         Column(
             QT_TRANSLATE_NOOP("ReviewModel", "Reviewed"),
             review_text,
-            color=lambda line: DONE_GREEN if line.reviewed else MUTED,
+            color=lambda line: (GOOD if line.reviewed else MUTED).color(),
         ),
     )

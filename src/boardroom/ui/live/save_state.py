@@ -15,10 +15,11 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from boardroom.ui.colours import GOOD, MUTED, OVERDUE, WARNING
 from boardroom.ui.live.bars import MessageBar
 from boardroom.ui.live.notes_editor import NotesEditor
 
-_COLOURS = {"saved": "#2e7d32", "saving": "#b26a00", "failed": "#c62828", "quiet": "#6b7280"}
+_SHADES = {"saved": GOOD, "saving": WARNING, "failed": OVERDUE, "quiet": MUTED}
 
 
 class SaveIndicator(QLabel):
@@ -34,7 +35,7 @@ class SaveIndicator(QLabel):
         self.state = state
         self.setText(text)
         weight = 700 if state == "failed" else 600
-        self.setStyleSheet(f"color: {_COLOURS[state]}; font-weight: {weight}; padding: 0 8px;")
+        self.setStyleSheet(f"color: {_SHADES[state].css()}; font-weight: {weight}; padding: 0 8px;")
         self.setAccessibleName(text)
 
 

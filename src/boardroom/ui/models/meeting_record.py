@@ -10,7 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from boardroom.dates import format_date
 from boardroom.services.agenda_rows import OpenAction
-from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel
+from boardroom.ui.colours import OVERDUE
+from boardroom.ui.models.table import Column, RowTableModel
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class ActionTableModel(RowTableModel[ActionRow]):
             QT_TRANSLATE_NOOP("ActionTableModel", "Due"),
             lambda r: format_date(r.due),
             lambda r: r.due or date.max,
-            lambda r: OVERDUE_RED if r.overdue else None,
+            lambda r: OVERDUE.color() if r.overdue else None,
         ),
         Column(QT_TRANSLATE_NOOP("ActionTableModel", "Status"), lambda r: r.status),
         Column(QT_TRANSLATE_NOOP("ActionTableModel", "Agreed under"), lambda r: r.item),

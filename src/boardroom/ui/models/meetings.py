@@ -13,11 +13,9 @@ from boardroom.dates import format_date
 from boardroom.services.meetings import list_meetings, papers_deadline
 from boardroom.services.series import PlannedMeeting, is_moved
 from boardroom.storage.models import Meeting, MeetingStatus
+from boardroom.ui.colours import MUTED, OVERDUE, WARNING
 from boardroom.ui.labels import label_of
-from boardroom.ui.models.table import OVERDUE_RED, Column, RowTableModel
-
-CANCELLED_GREY = QColor("#8a8f98")
-WARNING_AMBER = QColor("#b26a00")
+from boardroom.ui.models.table import Column, RowTableModel
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def meeting_rows(session: Session, board_id: int, today: date | None = None) -> 
 
 
 def _status_color(row: MeetingRow) -> QColor | None:
-    return CANCELLED_GREY if row.status is MeetingStatus.CANCELLED else None
+    return MUTED.color() if row.status is MeetingStatus.CANCELLED else None
 
 
 class MeetingTableModel(RowTableModel[MeetingRow]):
@@ -109,14 +107,14 @@ class MeetingTableModel(RowTableModel[MeetingRow]):
             QT_TRANSLATE_NOOP("MeetingTableModel", "Papers"),
             lambda r: r.papers,
             lambda r: r.papers_due,
-            lambda r: OVERDUE_RED if r.overdue else _status_color(r),
+            lambda r: OVERDUE.color() if r.overdue else _status_color(r),
         ),
         Column(QT_TRANSLATE_NOOP("MeetingTableModel", "Series"), lambda r: r.kind),
     )
 
 
 def _clash_color(row: PlannedMeeting) -> QColor | None:
-    return WARNING_AMBER if row.clash else None
+    return WARNING.color() if row.clash else None
 
 
 class SeriesPreviewModel(RowTableModel[PlannedMeeting]):

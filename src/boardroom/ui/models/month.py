@@ -22,9 +22,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from boardroom.dates import format_date
+from boardroom.ui.colours import MUTED
 from boardroom.ui.labels import label_of
 from boardroom.ui.models.meetings import MeetingRow
 from boardroom.workdays import DEFAULT_REGION, holiday_name
@@ -55,7 +55,6 @@ _WEEKDAYS = (
 MEETINGS_ROLE = Qt.ItemDataRole.UserRole + 10  # the day's meetings, in time order
 DAY_ROLE = Qt.ItemDataRole.UserRole + 11  # the day itself
 HOLIDAY_ROLE = Qt.ItemDataRole.UserRole + 12  # the bank holiday that day, or ""
-OTHER_MONTH_GREY = QColor("#9aa0a8")
 WEEKS = 6  # enough for any month, so the grid never changes height
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -145,7 +144,7 @@ class MonthGridModel(QAbstractTableModel):
             count = len(self._by_day.get(day, ()))
             return f"{format_date(day)}, {count} meeting{'s' if count != 1 else ''}"
         if role == Qt.ItemDataRole.ForegroundRole and day.month != self._month:
-            return OTHER_MONTH_GREY
+            return MUTED.color()
         if role == MEETINGS_ROLE:
             return self.meetings_on(day)
         if role == DAY_ROLE:

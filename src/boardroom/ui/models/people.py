@@ -12,10 +12,9 @@ from sqlalchemy.orm import Session
 from boardroom.dates import format_date
 from boardroom.services.people import ROLE_ORDER, board_memberships, list_people
 from boardroom.storage.models import Person, Role
+from boardroom.ui.colours import MUTED
 from boardroom.ui.labels import label_of
 from boardroom.ui.models.table import Column, RowTableModel
-
-PAST_GREY = QColor("#8a8f98")
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def membership_rows(session: Session, board_id: int, today: date) -> list[Member
 
 
 def _grey_when_past(row: MembershipRow) -> QColor | None:
-    return None if row.current else PAST_GREY
+    return None if row.current else MUTED.color()
 
 
 class PeopleTableModel(RowTableModel[PersonRow]):

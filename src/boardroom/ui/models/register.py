@@ -7,15 +7,25 @@ from PySide6.QtGui import QColor
 
 from boardroom.services.attendance import RegisterLine
 from boardroom.storage.models import AttendanceStatus
+from boardroom.ui.colours import GOOD, MUTED, OVERDUE, WARNING
 from boardroom.ui.labels import attendance_label, register_role
 from boardroom.ui.models.table import Column, RowTableModel
 
-_STATUS_COLORS = {
-    AttendanceStatus.PRESENT: QColor("#2e7d32"),
-    AttendanceStatus.DEPUTY: QColor("#2e7d32"),
-    AttendanceStatus.APOLOGIES: QColor("#ef8f00"),
-    AttendanceStatus.ABSENT: QColor("#c62828"),
+_STATUS_SHADES = {
+    AttendanceStatus.PRESENT: GOOD,
+    AttendanceStatus.DEPUTY: GOOD,
+    AttendanceStatus.APOLOGIES: WARNING,
+    AttendanceStatus.ABSENT: OVERDUE,
 }
+
+
+def _status_color(line: RegisterLine) -> QColor | None:
+    """Green for whoever is in the room, amber for apologies, red for absent, grey before
+    anything is recorded."""
+    if line.status is None:
+        return MUTED.color()
+    shade = _STATUS_SHADES.get(line.status)
+    return shade.color() if shade else None
 
 
 def _time(value) -> str:
@@ -30,7 +40,7 @@ class RegisterTableModel(RowTableModel[RegisterLine]):
         Column(
             QT_TRANSLATE_NOOP("RegisterTableModel", "Attendance"),
             lambda r: attendance_label(r.status),
-            color=lambda r: _STATUS_COLORS.get(r.status) if r.status else QColor("#8a8f98"),
+            color=_status_color,
         ),
         Column(
             QT_TRANSLATE_NOOP("RegisterTableModel", "Attending for them"), lambda r: r.deputy_name

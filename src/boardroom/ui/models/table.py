@@ -25,7 +25,6 @@ from PySide6.QtGui import QColor
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_RED = QColor("#c62828")
 _Index = QModelIndex | QPersistentModelIndex
 
 

@@ -31,6 +31,7 @@ from boardroom.ui.actions_model import (
     configure_group_columns,
     counts_text,
 )
+from boardroom.ui.colours import OVERDUE
 from boardroom.ui.deadlines_panel import DeadlinesPanel
 from boardroom.ui.pages.base import Page
 
@@ -150,7 +151,7 @@ class DashboardPage(Page):
             self.meeting_label.setText(
                 f"<b>{format_date(meeting.starts_at)} {format_time(meeting.starts_at)}</b>{where}"
             )
-            colour = "#c62828" if meeting.papers.overdue else "palette(text)"
+            colour = OVERDUE.css() if meeting.papers.overdue else "palette(text)"
             text = meeting.papers.text.removeprefix("Papers due ")  # the caption says it
             self.papers_label.setText(f'<span style="color:{colour}">{escape(text)}</span>')
         counts = dashboard.counts
