@@ -308,3 +308,19 @@ def test_the_window_names_the_domain_from_its_own_table():
         if MODEL_WORDING.search(line.split("#")[0])
     ]
     assert not problems, "use boardroom.ui.labels:\n" + "\n".join(problems)
+
+
+def test_the_shortcut_card_lists_every_view_key_in_the_users_language(
+    qtbot, demo_database, pseudo_translated
+):
+    window = MainWindow(AppContext(demo_database))
+    qtbot.addWidget(window)
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    untranslated = [
+        f"{section}: {command}"
+        for section, command, _keys in dialog.rows
+        if OPEN not in section or not command.startswith(OPEN)
+    ]
+    assert not untranslated, "\n".join(untranslated)
+    assert any("Ctrl+Shift+E" in keys for _section, _command, keys in dialog.rows)

@@ -11,7 +11,7 @@ approved minutes, open read-only with a banner saying why.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -40,6 +40,8 @@ from boardroom.storage.database import AUTOSAVE_LOCK_WAIT_MS
 from boardroom.storage.models import StandingKind
 from boardroom.ui.colours import MUTED, NOTICE_BAR, OFFER_BAR, PROBLEM_BAR
 from boardroom.ui.context import AppContext
+from boardroom.ui.key_table import bind
+from boardroom.ui.live import keys as live_keys
 from boardroom.ui.live.agenda_side import AgendaSide
 from boardroom.ui.live.approval import ApprovalBar, ask_and_approve
 from boardroom.ui.live.bars import MessageBar
@@ -50,11 +52,6 @@ from boardroom.ui.live.save_state import SaveFeedback, SaveIndicator
 
 # Well inside the pen's timeout, so a desk that is still open never loses it.
 HEARTBEAT_MS = int(EDITOR_TIMEOUT.total_seconds() * 1000 / 3)
-FOOTER_KEYS = (
-    "Ctrl+↓ next item · Ctrl+↑ previous · Ctrl+R resolution · Ctrl+T action · "
-    "Ctrl+D declaration · Ctrl+Shift+R action log · Ctrl+Shift+L register · "
-    "Ctrl+Shift+E close meeting · Esc back to notes"
-)
 STYLE = """
 #agendaSide { background: palette(alternate-base); }
 #meetingHeading { font-weight: 600; padding: 2px 2px 4px 2px; }
@@ -120,7 +117,7 @@ class LiveMinutesWindow(QMainWindow):
         self.editor.layout().setContentsMargins(0, 6, 0, 8)
         self.setCentralWidget(self._layout())
 
-        keys = QLabel(self.tr(FOOTER_KEYS))
+        keys = QLabel(live_keys.LIVE_KEYS.hints(live_keys.FOOTER))
         keys.setObjectName("shortcutHint")
         self.save_state = SaveIndicator()
         self.statusBar().addWidget(keys, 1)
@@ -163,24 +160,23 @@ class LiveMinutesWindow(QMainWindow):
         return split
 
     def _shortcuts(self) -> None:
-        bindings = (
-            ("Ctrl+Down", lambda: self.go_to(self.current_row + 1)),
-            ("Ctrl+Up", lambda: self.go_to(self.current_row - 1)),
-            ("Ctrl+R", self.editor.add_resolution),
-            ("Ctrl+T", self.editor.add_action),
-            ("Ctrl+D", self.editor.add_declaration),
-            ("Ctrl+Shift+R", self.review_actions),
-            ("Ctrl+Shift+L", self.register.focus_register),
-            ("Ctrl+Shift+A", self.approve_previous),
-            ("Ctrl+Shift+E", self.close_meeting),
-            ("Esc", self.editor.escape),
-            ("Ctrl+S", self.editor.notes.flush),
-        )
-        for keys, handler in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(handler)
-        self.editor.notes.give_way_to([QKeySequence(keys) for keys, _handler in bindings])
+        """The window's keys, as live.keys declares them (and the reference card lists)."""
+        handlers = {
+            live_keys.NEXT_ITEM: lambda: self.go_to(self.current_row + 1),
+            live_keys.PREVIOUS_ITEM: lambda: self.go_to(self.current_row - 1),
+            live_keys.RESOLUTION: self.editor.add_resolution,
+            live_keys.ACTION: self.editor.add_action,
+            live_keys.DECLARATION: self.editor.add_declaration,
+            live_keys.REVIEW: self.review_actions,
+            live_keys.REGISTER: self.register.focus_register,
+            live_keys.APPROVE: self.approve_previous,
+            live_keys.CLOSE_MEETING: self.close_meeting,
+            live_keys.BACK: self.editor.escape,
+            live_keys.SAVE: self.editor.notes.flush,
+        }
+        for key, handler in handlers.items():
+            bind(key, self, handler)
+        self.editor.notes.give_way_to([seq for key in handlers for seq in key.sequences()])
 
     # -- loading ----------------------------------------------------------------------------
 

@@ -1,7 +1,10 @@
 """Help → Keyboard shortcuts: a reference card read from the window's own actions.
 
 It is built from the actions that are really installed, menu by menu, then those the pages
-add, so it can never list a shortcut that does not work or miss one that does.
+add, so it can never list a shortcut that does not work or miss one that does. The meeting
+workspace's agenda editor and the live minutes are windows of their own, not open when the
+card is: their keys come from the tables they bind them from (``agenda.keys``,
+``live.keys``), which tests/test_shortcuts.py holds to what they install.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ Row = tuple[str, str, str]  # section, command, keys
 
 
 def _keys(action: QAction) -> str:
-    return ", ".join(
+    return " / ".join(
         shortcut.toString(QKeySequence.SequenceFormat.NativeText) for shortcut in action.shortcuts()
     )
 
@@ -38,7 +41,21 @@ def shortcut_rows(window: QMainWindow) -> list[Row]:
     for action in window.findChildren(QAction):
         if action not in seen and action.shortcuts() and action.iconText():
             rows.append((others, action.iconText(), _keys(action)))
-    return rows
+    return rows + view_rows()
+
+
+def view_rows() -> list[Row]:
+    """The agenda editor's and the live minutes' keys, a section per place they work."""
+    # Imported here: two small tables, wanted only when the card is opened.
+    from boardroom.ui.agenda.keys import AGENDA_KEYS
+    from boardroom.ui.live.keys import LIVE_KEYS
+
+    heading = QCoreApplication.translate("ShortcutsDialog", "{0} — {1}")
+    return [
+        (heading.format(table.translated(table.title), group), command, keys)
+        for table in (AGENDA_KEYS, LIVE_KEYS)
+        for group, command, keys in table.rows()
+    ]
 
 
 class ShortcutsDialog(QDialog):
@@ -53,7 +70,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(460, 520)
+        self.resize(560, 640)
 
     def _html(self) -> str:
         parts: list[str] = []

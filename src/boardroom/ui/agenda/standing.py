@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,8 +35,10 @@ from boardroom.services.standing_items import (
     update_standing_item,
 )
 from boardroom.storage.models import Purpose
+from boardroom.ui.agenda import keys
 from boardroom.ui.context import AppContext
 from boardroom.ui.dialogs.base import ServiceDialog
+from boardroom.ui.key_table import bind
 from boardroom.ui.labels import label_of
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
 from boardroom.ui.table_view import button, on_activate, table_view
@@ -140,12 +141,12 @@ class StandingItemsDialog(QDialog):
         close.rejected.connect(self.reject)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        for keys, handler in (
-            ("Alt+Up", lambda: self.move_selected(-1)),
-            ("Alt+Down", lambda: self.move_selected(1)),
-            ("Del", self.remove_selected),
+        for key, handler in (  # the agenda's own keys, listed with the agenda editor's
+            (keys.MOVE_UP, lambda: self.move_selected(-1)),
+            (keys.MOVE_DOWN, lambda: self.move_selected(1)),
+            (keys.DELETE, self.remove_selected),
         ):
-            QShortcut(QKeySequence(keys), self.view, handler)
+            bind(key, self.view, handler)
         self.reload()
         self.view.selectRow(0)
 

@@ -5,9 +5,8 @@ minutes, papers; exempt items in red with a lock). Right, the selected item's fo
 papers. Above, the tools; below them the clock — and a warning when the agenda runs past
 the meeting's end. Every change goes through the undo stack (Ctrl+Z / Ctrl+Shift+Z).
 
-Keyboard, in the agenda: Alt+↑/↓ move, Alt+→/← make a sub-item or a main item again,
-Del deletes, Enter or F2 edits the title; anywhere in the tab Ctrl+N adds an item after the
-selected one and Ctrl+Shift+N a sub-item.
+The keys (Alt+↑/↓ move, Alt+→/← indent and outdent, Del, Enter or F2, Ctrl+N, Ctrl+Shift+N)
+are declared in ``agenda.keys``, which Help → Keyboard shortcuts lists too.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from sqlalchemy.orm import Session
 from boardroom.services.agenda import append_item, place_item, start_from_template
 from boardroom.services.agenda_rows import AgendaRow, AgendaView, agenda_view, presenter_choices
 from boardroom.services.meetings import get_meeting
+from boardroom.ui.agenda import keys
 from boardroom.ui.agenda.clock import ClockBar
 from boardroom.ui.agenda.commands import (
     AddItems,
@@ -47,6 +47,7 @@ from boardroom.ui.agenda.standing import StandingItemsDialog
 from boardroom.ui.colours import PROBLEM_BAR
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import icon
+from boardroom.ui.key_table import Key
 from boardroom.ui.live.bars import MessageBar
 from boardroom.ui.table_view import button
 from boardroom.ui.widgets.empty_state import EmptyState
@@ -55,7 +56,7 @@ NEW_ITEM_TITLE = QT_TRANSLATE_NOOP("AgendaTab", "New item")
 
 
 class _TreeKeys(QObject):
-    """Enter on the agenda edits the item's title (the tree would only move on)."""
+    """Enter or F2 on the agenda edits the item's title (the tree would only move on)."""
 
     def __init__(self, tree: QTreeView, handler: Callable[[], None]) -> None:
         super().__init__(tree)
@@ -66,7 +67,7 @@ class _TreeKeys(QObject):
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+            and keys.EDIT_TITLE.matches(event)
         ):
             self._handler()
             return True
@@ -141,47 +142,43 @@ class AgendaTab(QWidget):
         name: str,
         text: str,
         handler: Callable[[], None],
-        keys: tuple[QKeySequence | str, ...] = (),
+        key: Key,
         context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
     ) -> QAction:
         action = QAction(icon(name), text, self)
-        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcuts(key.sequences())
         action.setShortcutContext(context)
-        shown = ", ".join(
-            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys
-        )
-        action.setToolTip(f"{text} ({shown})" if shown else text)
+        action.setToolTip(f"{text} ({key.shown()})")
         action.triggered.connect(handler)
         return action
 
     def _toolbar(self) -> QHBoxLayout:
         tree_only = Qt.ShortcutContext.WidgetShortcut
-        self.add_action = self._action("add", self.tr("Add item"), self.add_item, ("Ctrl+N", "Ins"))
+        self.add_action = self._action("add", self.tr("Add item"), self.add_item, keys.ADD_ITEM)
         self.add_sub_action = self._action(
-            "add-sub", self.tr("Add sub-item"), self.add_sub_item, ("Ctrl+Shift+N",)
+            "add-sub", self.tr("Add sub-item"), self.add_sub_item, keys.ADD_SUB_ITEM
         )
         self.delete_action = self._action(
-            "remove", self.tr("Delete"), self.delete_item, ("Del",), tree_only
+            "remove", self.tr("Delete"), self.delete_item, keys.DELETE, tree_only
         )
         self.up_action = self._action(
-            "move-up", self.tr("Move up"), lambda: self.step(-1), ("Alt+Up",), tree_only
+            "move-up", self.tr("Move up"), lambda: self.step(-1), keys.MOVE_UP, tree_only
         )
         self.down_action = self._action(
-            "move-down", self.tr("Move down"), lambda: self.step(1), ("Alt+Down",), tree_only
+            "move-down", self.tr("Move down"), lambda: self.step(1), keys.MOVE_DOWN, tree_only
         )
         self.indent_action = self._action(
-            "indent", self.tr("Make sub-item"), self.indent, ("Alt+Right",), tree_only
+            "indent", self.tr("Make sub-item"), self.indent, keys.INDENT, tree_only
         )
         self.outdent_action = self._action(
-            "outdent", self.tr("Make main item"), self.outdent, ("Alt+Left",), tree_only
+            "outdent", self.tr("Make main item"), self.outdent, keys.OUTDENT, tree_only
         )
         self.undo_action = self.stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setIcon(icon("undo"))
-        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo_action.setShortcuts(keys.UNDO.sequences())
         self.redo_action = self.stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setIcon(icon("redo"))
-        redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
-        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.setShortcuts(keys.REDO.sequences())
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -218,8 +215,8 @@ class AgendaTab(QWidget):
         return row
 
     def _undo_tips(self) -> None:
-        for action, keys in ((self.undo_action, "Ctrl+Z"), (self.redo_action, "Ctrl+Shift+Z")):
-            action.setToolTip(f"{action.text()} ({keys})")
+        for action, key in ((self.undo_action, keys.UNDO), (self.redo_action, keys.REDO)):
+            action.setToolTip(f"{action.text()} ({key.shown()})")
 
     def _tree(self) -> QTreeView:
         tree = QTreeView()

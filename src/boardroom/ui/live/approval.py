@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from boardroom.errors import BoardroomError
 from boardroom.services.minutes import approve_minutes
 from boardroom.ui.context import AppContext
+from boardroom.ui.key_table import bind
+from boardroom.ui.live import keys
 from boardroom.ui.table_view import button
 
 
@@ -36,7 +38,9 @@ class ApprovalBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         self.label = QLabel()
-        self.button = button("review", self.tr("Approve as a true record…  Ctrl+Shift+A"))
+        self.button = button(
+            "review", self.tr("Approve as a true record…  {0}").format(keys.APPROVE.shown())
+        )
         self.button.clicked.connect(self.approve)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
@@ -51,7 +55,10 @@ class ApprovalBar(QFrame):
 
 
 class ApprovalDialog(QDialog):
-    """Asks for any amendments before approving; the approval locks the minutes."""
+    """Asks for any amendments before approving; the approval locks the minutes.
+
+    Enter starts a new line of amendments, as in any text; Ctrl+Enter approves, from the
+    amendments or anywhere in the dialog, so the clerk never tabs to the button."""
 
     def __init__(self, meeting_date: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +80,11 @@ class ApprovalDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve and lock"))
+        self.approve_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.approve_button.setText(
+            self.tr("Approve and lock  {0}").format(keys.APPROVE_AND_LOCK.shown())
+        )
+        bind(keys.APPROVE_AND_LOCK, self, self.accept)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(intro)

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QMessageBox,
     QToolButton,
@@ -31,6 +30,8 @@ from boardroom.services.resolutions import (
 )
 from boardroom.storage.models import StandingKind
 from boardroom.ui.context import AppContext
+from boardroom.ui.key_table import bind
+from boardroom.ui.live import keys
 from boardroom.ui.live.action_row import ActionDraft, ActionRow
 from boardroom.ui.live.inline_rows import DeclarationRow, ResolutionRow
 from boardroom.ui.live.models import ActionsModel, DeclarationsModel, ResolutionsModel
@@ -111,16 +112,14 @@ class ItemEditor(QWidget):
 
         self.resolution_view.activated.connect(lambda _index: self.edit_resolution())
         self.action_view.activated.connect(lambda _index: self.edit_action())
-        self._key(self.resolution_view, QKeySequence.StandardKey.Delete, self.remove_resolution)
-        self._key(self.resolution_view, "Alt+Up", lambda: self.move_resolution(-1))
-        self._key(self.resolution_view, "Alt+Down", lambda: self.move_resolution(1))
-        self._key(self.declaration_view, QKeySequence.StandardKey.Delete, self.remove_declaration)
-
-    @staticmethod
-    def _key(widget: QWidget, keys, handler: Callable[[], None]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), widget)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(handler)
+        in_list = Qt.ShortcutContext.WidgetShortcut
+        for view, key, handler in (
+            (self.resolution_view, keys.REMOVE, self.remove_resolution),
+            (self.resolution_view, keys.REORDER_UP, lambda: self.move_resolution(-1)),
+            (self.resolution_view, keys.REORDER_DOWN, lambda: self.move_resolution(1)),
+            (self.declaration_view, keys.REMOVE, self.remove_declaration),
+        ):
+            bind(key, view, handler, in_list)
 
     def set_choices(self, owners: list[Choice], plan_items: list[Choice]) -> None:
         self.action_row.set_choices(owners, plan_items)

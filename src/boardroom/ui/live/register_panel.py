@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +31,12 @@ from boardroom.services.attendance import (
 )
 from boardroom.storage.models import AttendanceStatus
 from boardroom.ui.context import AppContext
+from boardroom.ui.key_table import Key
 from boardroom.ui.labels import quorum_text
+from boardroom.ui.live import keys
 from boardroom.ui.live.models import RegisterModel
 
-LETTERS = ("P", "A", "X", "L", "E")
-_AWAY = {"A": AttendanceStatus.APOLOGIES, "X": AttendanceStatus.ABSENT}
+_AWAY = {keys.MARK_APOLOGIES: AttendanceStatus.APOLOGIES, keys.MARK_ABSENT: AttendanceStatus.ABSENT}
 _HERE = (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY, *ADDED_STATUSES)
 
 
@@ -46,12 +47,12 @@ def _now() -> time:
 class RegisterView(QTableView):
     """Passes the one-letter register keys to the panel instead of keyboard search."""
 
-    letter = Signal(str)
+    letter = Signal(object)  # the live.keys entry pressed
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text().upper()
-        if text in LETTERS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.letter.emit(text)
+        pressed = next((key for key in keys.REGISTER_LETTERS if key.matches(event)), None)
+        if pressed is not None:
+            self.letter.emit(pressed)
             return
         super().keyPressEvent(event)
 
@@ -87,14 +88,12 @@ class RegisterPanel(QWidget):
             RegisterModel.COL_STATE, QHeaderView.ResizeMode.ResizeToContents
         )
         self.view.letter.connect(self.on_letter)
-        keys = QLabel(
-            self.tr("Ctrl+Shift+L here · P present · A apologies · X absent · L late · E left")
-        )
-        keys.setObjectName("shortcutHint")
-        keys.setWordWrap(True)
+        hint = QLabel(keys.LIVE_KEYS.hints((keys.REGISTER, *keys.REGISTER_LETTERS)))
+        hint.setObjectName("shortcutHint")
+        hint.setWordWrap(True)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
-        layout.addWidget(keys)
+        layout.addWidget(hint)
 
     def reload(self) -> None:
         with self.context.database.sessions() as session:
@@ -127,7 +126,7 @@ class RegisterPanel(QWidget):
             rows = [self.view.currentIndex().row()]
         return [self.model.row_at(row) for row in rows if 0 <= row < self.model.rowCount()]
 
-    def on_letter(self, letter: str) -> None:
+    def on_letter(self, letter: Key) -> None:
         """Mark every selected line in one transaction: all of them, or none if one is
         refused (the message names who and why)."""
         lines = self.selected_lines()
@@ -137,11 +136,11 @@ class RegisterPanel(QWidget):
 
         def apply(session: Session) -> None:
             for line in lines:
-                if letter == "P":
+                if letter is keys.MARK_PRESENT:
                     _ensure_present(session, self.meeting_id, line)
                 elif letter in _AWAY:
                     mark(session, self.meeting_id, line.person_id, _AWAY[letter])
-                elif letter == "L":
+                elif letter is keys.MARK_LATE:
                     _ensure_present(session, self.meeting_id, line)
                     set_times(session, self.meeting_id, line.person_id, now, None)
                 else:  # E: whoever leaves was here, even if nobody marked them yet
