@@ -3,7 +3,9 @@ in place, add a progress note, review at a meeting, group and export."""
 
 from __future__ import annotations
 
+import csv
 from datetime import date, timedelta
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -246,6 +248,48 @@ def test_export_buttons_write_the_rows_shown(page, qtbot, tmp_path, monkeypatch)
     assert page.export_buttons[".xlsx"].isEnabled()
     sheet = openpyxl.load_workbook(target)["Actions"]
     assert sheet.max_row == 1 + page.proxy.rowCount()
+
+
+def _csv_references(path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return sorted(line["Reference"] for line in csv.DictReader(stream))
+
+
+def test_each_format_offers_the_members_or_the_public_version(
+    page, qtbot, tmp_path, monkeypatch, demo_database
+):
+    """The public version leaves out what was agreed under an exempt item, as --public does."""
+    with demo_database.transaction() as session:
+        secret = session.scalar(select(ActionPoint).where(ActionPoint.sequence == 2))
+        secret.origin_item.confidential = True  # agreed in Part 2
+        reference = secret.reference
+    page.refresh()
+    shown = sorted(page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount()))
+    assert reference in shown, "the members see every action on the page"
+    saved: list[tuple[str, str]] = []
+    messages: list[str] = []
+    page.context.status_message.connect(messages.append)
+
+    def save_as(_parent, caption, proposed, _pattern):
+        saved.append((caption, proposed))
+        return str(tmp_path / Path(proposed).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    menu = page.export_buttons[".csv"].menu()
+    versions = {action.objectName(): action for action in menu.actions()}
+    assert [action.text() for action in menu.actions()] == [
+        "Members' version (with Part 2)…",
+        "Public version (Part 2 actions left out)…",
+    ]
+    for version in ("members", "public"):
+        versions[version].trigger()
+        qtbot.waitUntil(lambda: page.export_buttons[".csv"].isEnabled(), timeout=20000)
+    (_caption, members), (public_caption, public) = saved
+    assert Path(public).name.endswith("(public).csv") and "public" in public_caption
+    assert _csv_references(tmp_path / Path(members).name) == shown
+    assert _csv_references(tmp_path / Path(public).name) == [r for r in shown if r != reference]
+    assert messages[-1].startswith("Exported the public version, ")
+    assert messages[-1].endswith("1 agreed under exempt items left out.")
 
 
 def test_new_action_linked_to_two_plan_items_and_edited(page, qtbot, demo_database):

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, false, func, select
 from sqlalchemy.orm import Session, aliased
 
 from boardroom.errors import NotFoundError
+from boardroom.services.agenda import raised_in_public
 from boardroom.services.overdue import (
     OUTSTANDING,
     due_soon_limit,
@@ -78,6 +79,21 @@ def search_text(reference: str, description: str, owner: str, links: Sequence[Pl
     """Reference, action, owner and plan numbers: the words a search matches."""
     numbers = ", ".join(link.number for link in links)
     return f"{reference} {description} {owner} {numbers}".casefold()
+
+
+def public_only(session: Session, rows: Sequence[ActionRow]) -> list[ActionRow]:
+    """The rows a public action log may show: not those agreed under an exempt (Part 2)
+    item or a sub-item of one — what ``export actions --public`` leaves out.
+
+    The exempt actions of the rows' boards are read (a handful), not the rows' ids: a log
+    of thirty thousand actions would not fit in one ``IN``."""
+    boards = {row.board_id for row in rows}
+    exempt = set(
+        session.scalars(
+            select(ActionPoint.id).where(ActionPoint.board_id.in_(boards), ~raised_in_public())
+        )
+    )
+    return [row for row in rows if row.id not in exempt]
 
 
 def load_action_rows(

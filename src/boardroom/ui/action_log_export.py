@@ -1,20 +1,24 @@
 """Saving the actions shown as the Word action log, CSV or Excel from the window: a native
 save dialog, then the notes read and the file written off the GUI thread behind a progress
-bar — thirty thousand actions take a while in Word, and the window must not freeze."""
+bar — thirty thousand actions take a while in Word, and the window must not freeze.
+
+Each format offers the members' version, or the public one that leaves out the actions
+agreed under exempt (Part 2) items, as ``boardroom export actions --public`` does and as
+the Word agenda and minutes buttons offer theirs."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from boardroom.dates import format_date
 from boardroom.services.action_export import export_actions, load_action_log
-from boardroom.services.action_rows import ActionRow
+from boardroom.services.action_rows import ActionRow, public_only
 from boardroom.ui.background import BackgroundTask, Progress, run_in_background
 from boardroom.ui.context import AppContext
 from boardroom.ui.settings_store import template_and_author
@@ -64,6 +68,13 @@ def log_title(rows: list[ActionRow]) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    count: int  # the actions written
+    left_out: int  # those agreed under exempt items, left out of a public version
+
+
 def export_action_log(
     parent: QWidget,
     context: AppContext,
@@ -71,44 +82,78 @@ def export_action_log(
     kind: ExportFormat,
     today: date,
     disable: Sequence[QWidget] = (),
-) -> BackgroundTask[Path] | None:
-    """Ask where to save ``rows`` and write them in the background; None when cancelled."""
-    name = f"Action log {format_date(today)}{kind.suffix}"
+    *,
+    public: bool = False,
+) -> BackgroundTask[Exported] | None:
+    """Ask where to save ``rows`` and write them in the background; None when cancelled.
+    ``public`` leaves out the actions agreed under exempt items (looked up in the worker)."""
+    suffix = " (public)" if public else ""
+    name = f"Action log {format_date(today)}{suffix}{kind.suffix}"
+    caption = (
+        QCoreApplication.translate("ActionLogExport", "Export the public action log")
+        if public
+        else QCoreApplication.translate("ActionLogExport", "Export actions")
+    )
     chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("ActionLogExport", "Export actions"),
-        str(Path.home() / name),
-        _tr(kind.pattern),
+        parent, caption, str(Path.home() / name), _tr(kind.pattern)
     )
     if not chosen:
         return None
     path = Path(chosen if chosen.lower().endswith(kind.suffix) else chosen + kind.suffix)
     title = log_title(rows)
+    if public:
+        title = QCoreApplication.translate("ActionLogExport", "{0} (public version)").format(title)
     template, author = template_and_author()  # the Word log's letterhead, as the agenda's
-    writing = QCoreApplication.translate("ActionLogExport", "Writing {0} actions to {1}…").format(
-        len(rows), path.name
-    )
+    writing = QCoreApplication.translate("ActionLogExport", "Writing {0} actions to {1}…")
 
-    def work(progress: Progress) -> Path:
+    def work(progress: Progress) -> Exported:
         with context.database.sessions() as session:  # the worker's own session
-            log = load_action_log(session, rows, title=title, as_of=today)
-        return export_actions(
+            shown = public_only(session, rows) if public else rows
+            log = load_action_log(session, shown, title=title, as_of=today)
+        text = writing.format(len(shown), path.name)
+        target = export_actions(
             log,
             path,
-            lambda done, total: progress.update(done, total, writing),
+            lambda done, total: progress.update(done, total, text),
             template=template,
             author=author,
         )
+        return Exported(target, len(shown), len(rows) - len(shown))
 
     return run_in_background(
         parent,
         QCoreApplication.translate("ActionLogExport", "Reading the progress notes…"),
         work,
-        lambda target: context.status_message.emit(
-            QCoreApplication.translate("ActionLogExport", "Exported {0} actions to {1}.").format(
-                len(rows), target
-            )
-        ),
-        title=QCoreApplication.translate("ActionLogExport", "Export actions"),
+        lambda done: context.status_message.emit(_report(done, public)),
+        title=caption,
         disable=disable,
     )
+
+
+def _report(done: Exported, public: bool) -> str:
+    if not public:
+        return QCoreApplication.translate("ActionLogExport", "Exported {0} actions to {1}.").format(
+            done.count, done.path
+        )
+    return QCoreApplication.translate(
+        "ActionLogExport",
+        "Exported the public version, {0} actions, to {1}; {2} agreed under exempt items left out.",
+    ).format(done.count, done.path, done.left_out)
+
+
+def export_menu(button: QPushButton, export: Callable[[bool], object]) -> None:
+    """The members' version or the public one, from the format's button."""
+    menu = QMenu(button)
+    for public, text in (
+        (False, QCoreApplication.translate("ActionLogExport", "Members' version (with Part 2)…")),
+        (
+            True,
+            QCoreApplication.translate(
+                "ActionLogExport", "Public version (Part 2 actions left out)…"
+            ),
+        ),
+    ):
+        action = menu.addAction(text)
+        action.setObjectName("public" if public else "members")
+        action.triggered.connect(lambda _checked=False, p=public: export(p))
+    button.setMenu(menu)

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +53,12 @@ from boardroom.services.plans import plan_choices, section_labels
 from boardroom.storage.models import ActionStatus
 from boardroom.ui.action_edit_dialog import ActionEditDialog
 from boardroom.ui.action_filter_bar import ActionFilterBar
-from boardroom.ui.action_log_export import EXPORT_FORMATS, ExportFormat, export_action_log
+from boardroom.ui.action_log_export import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    export_action_log,
+    export_menu,
+)
 from boardroom.ui.action_update_dialog import ActionUpdateDialog
 from boardroom.ui.actions_model import (
     ROW_ROLE,
@@ -211,8 +222,12 @@ class ActionsPage(Page):
         self.export_buttons: dict[str, QPushButton] = {}
         for kind in EXPORT_FORMATS:
             button = QPushButton(icon(kind.icon_name), self.tr(kind.name))
-            button.setToolTip(self.tr("Save the actions shown as {0}").format(kind.pattern))
-            button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
+            button.setToolTip(
+                self.tr("Save the actions shown as {0}: the members' or the public version").format(
+                    QCoreApplication.translate("ActionLogExport", kind.pattern)
+                )
+            )
+            export_menu(button, lambda public, k=kind: self.export(k, public=public))
             self.export_buttons[kind.suffix] = button
             row.addWidget(button)
         return row
@@ -405,8 +420,9 @@ class ActionsPage(Page):
             return
         ActionUpdateDialog(self.context, row, meeting_id=meeting_id, parent=self).exec()
 
-    def export(self, kind: ExportFormat) -> BackgroundTask[Path] | None:
-        """Save the actions shown; the buttons stay disabled until the file is written."""
+    def export(self, kind: ExportFormat, *, public: bool = False) -> BackgroundTask | None:
+        """Save the actions shown (``public``: without those agreed under exempt items);
+        the buttons stay disabled until the file is written."""
         return export_action_log(
             self,
             self.context,
@@ -414,4 +430,5 @@ class ActionsPage(Page):
             kind,
             self.today,
             disable=list(self.export_buttons.values()),
+            public=public,
         )
