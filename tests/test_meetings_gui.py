@@ -25,6 +25,7 @@ from boardroom.storage.models import (
     Meeting,
     Membership,
     Person,
+    Role,
 )
 from boardroom.ui.context import AppContext
 from boardroom.ui.dialogs.people import PersonDialog
@@ -263,8 +264,33 @@ def test_marking_apologies_in_the_workspace_updates_register_and_quorum(qtbot, d
         }
     assert records[second.person_id] is AttendanceStatus.APOLOGIES
     assert list(records.values()).count(AttendanceStatus.PRESENT) == 1
-    assert panel.model.row_at(1).status_label == "Apologies"
+    assert panel.proxy.index(1, RegisterTableModel.COL_STATUS).data() == "Apologies"
     assert "Members present 1 · quorum 6 — not quorate" in panel.quorum_label.text()
+
+
+def test_p_on_an_officers_line_marks_them_in_attendance(qtbot, demo_database):
+    context = _context(demo_database)
+    with demo_database.sessions() as session:
+        meeting_id = session.scalars(
+            select(Meeting.id).where(Meeting.starts_at == datetime(2016, 10, 11, 14))
+        ).one()
+    workspace = MeetingWorkspace(context, meeting_id)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.tabs.setCurrentWidget(workspace.attendance)
+    panel = workspace.attendance
+    officer = next(
+        row
+        for row in range(panel.proxy.rowCount())
+        if panel.proxy.row_at(row).seat_role is Role.OFFICER
+    )
+    panel.view.setFocus()
+    panel.view.selectRow(officer)
+    qtbot.keyClick(panel.view, Qt.Key.Key_P)
+    cell = panel.proxy.index(officer, RegisterTableModel.COL_STATUS)
+    assert cell.data() == "In attendance"
+    assert panel.proxy.row_at(officer).status is AttendanceStatus.IN_ATTENDANCE
+    assert "Members present 0 · quorum 6" in panel.quorum_label.text(), "officers do not count"
 
 
 def test_a_deputy_named_on_the_membership_is_marked_with_d(qtbot, demo_database):

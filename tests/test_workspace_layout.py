@@ -73,3 +73,6 @@ def test_the_actions_tab_measures_its_last_column_with_what_it_holds(qtbot, demo
     column = ActionTableModel.COL_ITEM
     assert view.model().index(0, column).data() == "3 Terms of Reference"
     assert view.columnWidth(column) >= view.sizeHintForColumn(column)
+    assert workspace.actions.summary.text() == (
+        "Agreed at this meeting: 1 · still open: 0 · overdue: 0"
+    )

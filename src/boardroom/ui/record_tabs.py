@@ -200,7 +200,7 @@ class ActionsTab(QWidget):
             ]
         self.model.set_rows(rows)
         self.summary.setText(
-            self.tr("{0} actions agreed at this meeting · {1} still open · {2} overdue").format(
+            self.tr("Agreed at this meeting: {0} · still open: {1} · overdue: {2}").format(
                 len(rows), still_open, sum(1 for row in rows if row.overdue)
             )
         )
