@@ -59,6 +59,7 @@ def test_selecting_an_item_lists_the_actions_serving_it(page):
             item_id = session.scalar(select(PlanItem.id).where(PlanItem.number == number))
         page.select_item(item_id)
         assert number in page.detail_title.text()
+        assert "&#" not in page.detail_title.text(), "shown as the plan wrote it, not as HTML"
         assert page.actions_proxy.rowCount() == 1
         assert page.actions_proxy.index(0, 0).data() == "IB-2019-02"
         index = page.proxy.mapFromSource(page.model.index_of_item(item_id))

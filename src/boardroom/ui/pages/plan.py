@@ -159,6 +159,8 @@ class PlanPage(Page):
         columns.addLayout(right, 3)  # the actions table needs the width more than the form
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
+        # Plain text: an activity's title is the plan's own words ("Children's …"), never markup.
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_title.setStyleSheet("font-weight: 600;")
         self.detail_text = QLabel()
         self.detail_text.setWordWrap(True)
@@ -300,7 +302,7 @@ class PlanPage(Page):
             self.actions_heading.setText(self.tr("Actions serving this recommendation"))
             self.actions_proxy.set_filter(ActionFilter(section_id=node.id))
             return
-        self.detail_title.setText(f"{escape(node.number)}  {escape(node.activity)}")
+        self.detail_title.setText(f"{node.number}  {node.activity}")
         target = node.target_text or self.tr("none")
         if node.target_date:
             target += f" ({format_date(node.target_date)})"
