@@ -93,3 +93,40 @@ def test_a_backup_folder_that_cannot_be_written_is_reported(local):
     (data_dir() / "backups").write_text("a file where the backup folder should be")
     with pytest.raises(DatabaseError, match=r"backup folder .* cannot be written"):
         start_up_backup(local)
+
+
+class _CutShort:
+    """An sqlite3 connection whose backup stops after its first page, as a copy does when
+    the app quits or the power goes mid-way."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def backup(self, target: "_CutShort") -> None:
+        def stop(*_progress: int) -> None:
+            raise KeyboardInterrupt
+
+        self._connection.backup(target._connection, pages=1, progress=stop)
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def test_a_backup_cut_short_never_stands_as_today_s(local, tmp_path, monkeypatch):
+    from boardroom.storage import backup
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    today = date(2026, 12, 1)
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(
+        backup.sqlite3, "connect", lambda path, *a, **k: _CutShort(real_connect(path, *a, **k))
+    )
+    with pytest.raises(KeyboardInterrupt):
+        daily_backup(local, folder, today)
+    assert not (folder / f"boardroom-{today}.db").exists()
+    monkeypatch.setattr(backup.sqlite3, "connect", real_connect)
+    target = daily_backup(local, folder, today)  # the next start takes the real one
+    assert target is not None and verify_backup(target)
+    assert sorted(folder.glob("*.db")) == [target]
+    assert not list(folder.glob("*.partial"))

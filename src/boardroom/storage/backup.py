@@ -8,6 +8,7 @@ writing, which a plain file copy of a WAL database does not. PostgreSQL has its 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -40,15 +41,19 @@ def _require_sqlite(database: Database) -> Path:
 
 
 def _copy(source: Path, target: Path) -> None:
+    """Copy into a ``.partial`` file, then put it in place: a copy cut short (the app quit,
+    the power went) never stands as today's backup, which would skip the day's real one."""
+    partial = target.with_name(target.name + ".partial")
     src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
+    os.replace(partial, target)
 
 
 def backup_to(database: Database, target: Path) -> Path:

@@ -20,9 +20,9 @@ from boardroom.errors import BoardroomError
 from boardroom.logs import setup_logging
 from boardroom.services.boards import list_boards
 from boardroom.settings import Settings, startup_database_url
-from boardroom.storage.backup import start_up_backup
 from boardroom.storage.database import ENV_VAR, Database, open_database
 from boardroom.ui.context import AppContext
+from boardroom.ui.daily_chores import DailyChores
 from boardroom.ui.error_dialog import install_error_handling
 from boardroom.ui.icons import app_icon
 from boardroom.ui.main_window import MainWindow
@@ -139,14 +139,9 @@ def run(database_url: str | None = None) -> int:
         return 1
     window = MainWindow(AppContext(database), store)
     window.show()
-    try:
-        start_up_backup(database)
-    except BoardroomError as error:  # the day's work can go on; the status bar says why
-        window.statusBar().showMessage(
-            QCoreApplication.translate("Startup", "Today's backup was not taken: {0}").format(
-                error.message
-            )
-        )
+    chores = DailyChores(database)
+    chores.backup_failed.connect(window.statusBar().showMessage)
+    chores.start()
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
     if smoke_test:
@@ -154,6 +149,7 @@ def run(database_url: str | None = None) -> int:
     else:
         offer_demo(window, database)
     code = app.exec()
+    chores.wait()
     database.close()
     if instance is not None:
         instance.close()
