@@ -47,6 +47,25 @@ def test_the_owner_list_holds_members_officers_and_deputies(demo_database, deput
     assert "Jo Whitfield — deputy for Lorna Quigley" in labels
 
 
+def test_someone_added_without_a_capacity_is_offered_by_their_post_or_how_they_came(
+    demo_database,
+):
+    """Not by the stored mark ("in_attendance"): by what the clerk knows them as."""
+    meeting = meeting_with(demo_database, THE_2019_MEETING)
+    with demo_database.transaction() as session:
+        officer = Person(name="Ann Pryce", job_title="Head of Quality", organisation="NHS Wirral")
+        guest = Person(name="Tom Okafor")
+        session.add_all([officer, guest])
+        session.flush()
+        add_attendee(session, meeting, officer.id, AttendanceStatus.IN_ATTENDANCE)
+        add_attendee(session, meeting, guest.id, AttendanceStatus.GUEST)
+    with demo_database.sessions() as session:
+        labels = {choice.label for choice in owner_choices(session, meeting)}
+    assert "Ann Pryce — Head of Quality, NHS Wirral" in labels
+    assert "Tom Okafor — Guest" in labels
+    assert not [label for label in labels if "_" in label or label.endswith("— guest")]
+
+
 def test_owner_and_plan_items_are_picked_from_their_lists_without_recording_early(
     qtbot, demo_database, deputy, open_window
 ):

@@ -16,7 +16,7 @@ from boardroom.services.agenda import ItemFields, review_lines, timetable
 from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import AGENDA_WITH_PAPERS, get_meeting
 from boardroom.services.papers import format_size, kind_label
-from boardroom.services.people import current_memberships
+from boardroom.services.people import current_memberships, post_of
 from boardroom.storage.models import AgendaItem, MeetingStatus, Person, Purpose, StandingKind
 
 
@@ -156,7 +156,7 @@ def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
     # Plain columns, not Person objects: a council's ten years hold hundreds of people.
     people = select(Person.id, Person.title, Person.name, Person.job_title, Person.organisation)
     for person_id, title, surname, job, organisation in session.execute(people):
-        detail = seats.get(person_id) or ", ".join(part for part in (job, organisation) if part)
+        detail = seats.get(person_id) or post_of(job, organisation)
         name = f"{title} {surname}".strip()
         choices.append(Choice(person_id, f"{name} — {detail}" if detail else name, name))
     return sorted(choices, key=lambda choice: choice.label.casefold())

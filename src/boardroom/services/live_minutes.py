@@ -18,10 +18,11 @@ from boardroom.dates import format_date
 from boardroom.errors import NotFoundError
 from boardroom.services.actions import create_action, edit_action, review_action
 from boardroom.services.agenda import actions_for_review
+from boardroom.services.attendance import STATUS_LABELS
 from boardroom.services.meetings import get_meeting
 from boardroom.services.minutes import ensure_editable, previous_meeting
 from boardroom.services.overdue import is_overdue
-from boardroom.services.people import current_memberships
+from boardroom.services.people import current_memberships, post_of
 from boardroom.services.plans import plan_choices
 from boardroom.storage.models import (
     ActionPoint,
@@ -169,7 +170,9 @@ def minute_action(
 
 
 def owner_choices(session: Session, meeting_id: int) -> list[Choice]:
-    """Members, officers and named deputies on the meeting day, then anyone on its register."""
+    """Members, officers and named deputies on the meeting day, then anyone on its register:
+    someone added is labelled with the capacity typed for them, else their post, else how
+    they came ("Guest")."""
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFoundError("That meeting no longer exists.")
@@ -185,7 +188,12 @@ def owner_choices(session: Session, meeting_id: int) -> list[Choice]:
             choices.setdefault(deputy.id, Choice(deputy.id, label, deputy.name))
     for record in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)):
         person = record.person
-        label = f"{person.display_name} — {record.capacity or record.status.value}"
+        detail = (
+            record.capacity
+            or post_of(person.job_title, person.organisation)
+            or STATUS_LABELS[record.status]
+        )
+        label = f"{person.display_name} — {detail}"
         choices.setdefault(person.id, Choice(person.id, label, person.name))
     return sorted(choices.values(), key=lambda choice: choice.label.casefold())
 

@@ -32,6 +32,12 @@ from boardroom.storage.models import (
 _EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s.\x00-\x1f\x7f]+$")
 
 
+def post_of(job_title: str, organisation: str) -> str:
+    """ "Director of Children's Services, Wirral Council": what a type-ahead says of someone
+    who holds no seat, so that two people of one name can be told apart."""
+    return ", ".join(part for part in (job_title, organisation) if part)
+
+
 @dataclass(frozen=True)
 class PersonFields:
     """What the person dialog edits."""
