@@ -1,8 +1,9 @@
-"""Papers: copied into the store by content hash, deduplicated, surviving their original."""
+"""Papers: stored by content hash, deduplicated, surviving their original; the folder's tidy."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,8 +26,8 @@ from boardroom.services.papers import (
 )
 from boardroom.storage.backup import backup_to, start_up_backup
 from boardroom.storage.database import open_database
-from boardroom.storage.models import Meeting, Paper
-from boardroom.storage.paper_store import GRACE, remove_unreferenced, tidy_today
+from boardroom.storage.models import Meeting, Paper, PaperContent
+from boardroom.storage.paper_store import GRACE, remove_spare_copies, tidy_today
 
 REPORT = b"%PDF-1.7\n" + b"Ofsted findings " * 5000
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -94,6 +95,7 @@ def test_identical_content_is_stored_once_and_not_attached_twice_to_one_item(
         assert papers[0].sha256 == papers[1].sha256
         assert {p.mime_type for p in papers} == {DOCX}
         assert describe(papers[0]) == "Word, 10 bytes"
+        assert session.scalars(select(PaperContent.sha256)).all() == [papers[0].sha256]
     assert len(list(store.rglob("*"))) == 2  # one folder, one file
 
 
@@ -120,19 +122,27 @@ def _stored(database, paper_id: int, store: Path) -> Path:
         return paper_path(session.get(Paper, paper_id), store)
 
 
-def test_the_tidy_removes_only_old_copies_no_paper_or_backup_refers_to(
-    database, items, store, tmp_path
-):
-    copies = {}
-    for name in ("kept.pdf", "detached.pdf", "recent.pdf", "in a backup.pdf"):
+def _forget_in_database(database, paper_id: int) -> None:
+    """As a paper attached before the database held papers' bytes: only this folder has it."""
+    with database.transaction() as session:
+        sha256 = session.get(Paper, paper_id).sha256
+        session.execute(delete(PaperContent).where(PaperContent.sha256 == sha256))
+
+
+def test_the_tidy_removes_old_copies_the_desk_can_do_without(database, items, store, tmp_path):
+    copies, ids = {}, {}
+    names = ("only here.pdf", "cached.pdf", "detached.pdf", "recent.pdf", "in a backup.pdf")
+    for name in names:
         (tmp_path / name).write_bytes(f"the content of {name}".encode())
-        paper_id = _attach(database, items[0], tmp_path / name, store)
-        copies[name] = _stored(database, paper_id, store)
+        ids[name] = _attach(database, items[0], tmp_path / name, store)
+        copies[name] = _stored(database, ids[name], store)
         with database.transaction() as session:
-            if name != "kept.pdf":
-                remove_paper(session, paper_id)
-    for name in ("kept.pdf", "detached.pdf", "in a backup.pdf"):
-        _age(copies[name], GRACE.days + 1)
+            if name not in ("only here.pdf", "cached.pdf"):
+                remove_paper(session, ids[name])
+    _forget_in_database(database, ids["only here.pdf"])
+    for name in names:
+        if name != "recent.pdf":
+            _age(copies[name], GRACE.days + 1)
     stray = store / "ab" / "notes.txt"  # not a copy the store made: never touched
     stray.parent.mkdir(exist_ok=True)
     stray.write_text("someone's file")
@@ -142,10 +152,17 @@ def test_the_tidy_removes_only_old_copies_no_paper_or_backup_refers_to(
     _age(left_by_a_crash, GRACE.days + 1)
 
     backup_sha = copies["in a backup.pdf"].name
-    removed = remove_unreferenced(database, store, keep={backup_sha})
-    assert sorted(removed) == sorted([copies["detached.pdf"], left_by_a_crash])
-    assert all(copies[name].is_file() for name in ("kept.pdf", "recent.pdf", "in a backup.pdf"))
+    removed = remove_spare_copies(database, store, keep={backup_sha})
+    assert sorted(removed) == sorted(
+        [copies["cached.pdf"], copies["detached.pdf"], left_by_a_crash]
+    )
+    assert all(copies[n].is_file() for n in ("only here.pdf", "recent.pdf", "in a backup.pdf"))
     assert stray.is_file()
+    with database.sessions() as session:  # the cached copy is fetched again when needed
+        assert read_paper(session.get(Paper, ids["cached.pdf"]), store) == (
+            b"the content of cached.pdf"
+        )
+    assert copies["cached.pdf"].read_bytes() == b"the content of cached.pdf"
 
 
 def test_attaching_stored_content_again_restarts_its_grace(database, items, store, tmp_path):
@@ -158,7 +175,7 @@ def test_attaching_stored_content_again_restarts_its_grace(database, items, stor
     _attach(database, items[1], tmp_path / "a.pdf", store)  # another desk, in flight
     with database.transaction() as session:  # (as if its commit had not landed yet)
         remove_paper(session, session.scalars(select(Paper.id)).one())
-    assert remove_unreferenced(database, store) == []
+    assert remove_spare_copies(database, store) == []
     assert copy.is_file()
 
 
@@ -170,8 +187,11 @@ def test_the_daily_tidy_keeps_what_backups_need_and_never_a_shared_folders_paper
     copy = _stored(database, paper_id, store)
     backups = tmp_path / "backups"
     backups.mkdir()
-    if database.is_sqlite:
+    if database.is_sqlite:  # a backup taken before the database held papers' bytes
         backup_to(database, backups / "boardroom-2026-11-30.db")
+        with sqlite3.connect(backups / "boardroom-2026-11-30.db") as connection:
+            connection.execute("DELETE FROM paper_content")
+        connection.close()
     with database.transaction() as session:
         remove_paper(session, paper_id)
     _age(copy, GRACE.days + 1)
@@ -217,7 +237,7 @@ def test_bad_attachments_are_refused_with_a_message(database, items, store, tmp_
         paper = Paper(filename="gone.pdf", sha256="ab" * 32, size=1, agenda_item_id=items[0])
         session.add(paper)
         session.flush()
-        with pytest.raises(BoardroomError, match=r"stored copy of “gone.pdf” is missing"):
+        with pytest.raises(BoardroomError, match=r"content of “gone.pdf” is neither in the"):
             read_paper(paper, store)
 
 

@@ -2,10 +2,10 @@
 
 Deleting an item with undo means remembering everything about it — its fields, its place,
 its sub-items and its papers — and restoring it later under the *same* ids, so that every
-later step of the undo history (which names items by id) still finds it. The stored copies
-of the papers stay in the data folder while an item is deleted (the daily tidy leaves a
-copy alone for a week), so restoring an item brings its papers back too. Should a copy
-have gone all the same (removed by hand, or an undo kept open for longer than that), the
+later step of the undo history (which names items by id) still finds it. The papers'
+content stays in the database (and the desk's papers folder) while an item is deleted (the
+daily tidy leaves it alone for a week), so restoring an item brings its papers back too.
+Should the content have gone all the same (an undo kept open for longer than that), the
 item comes back without that paper and the clerk is told which one to attach again.
 """
 
@@ -26,9 +26,8 @@ from boardroom.services.agenda import (
     renumber,
     siblings_under,
 )
-from boardroom.services.papers import default_store
+from boardroom.services.papers import content_kept, default_store
 from boardroom.storage.models import AgendaItem, Meeting, Paper, StandingKind
-from boardroom.storage.paper_store import stored_copy
 
 
 @dataclass(frozen=True)
@@ -85,12 +84,12 @@ def remove_items(session: Session, item_ids: Sequence[int]) -> list[ItemSnapshot
     return snapshots
 
 
-def _missing_papers(snapshot: ItemSnapshot, store: Path | None) -> list[PaperSnapshot]:
-    return [p for p in snapshot.papers if not stored_copy(p.sha256, store).is_file()]
-
-
-def _rows(snapshot: ItemSnapshot, parent_id: int | None, store: Path | None) -> AgendaItem:
-    missing = _missing_papers(snapshot, store)
+def _rows(
+    session: Session, snapshot: ItemSnapshot, parent_id: int | None, store: Path | None
+) -> tuple[AgendaItem, list[str]]:
+    """The item's row with the papers whose content is still kept, and what to tell the
+    clerk about the others."""
+    kept = [p for p in snapshot.papers if content_kept(session, p.sha256, store)]
     item = AgendaItem(
         id=snapshot.item_id,
         meeting_id=snapshot.meeting_id,
@@ -105,15 +104,21 @@ def _rows(snapshot: ItemSnapshot, parent_id: int | None, store: Path | None) -> 
                 size=p.size,
                 mime_type=p.mime_type,
             )
-            for p in snapshot.papers
-            if p not in missing
+            for p in kept
         ],
     )
     apply_fields(item, snapshot.fields)
-    return item
+    left_behind = [
+        f"“{snapshot.fields.title}” is back without its paper “{paper.filename}”: its "
+        "content is no longer stored, in the database or the papers folder "
+        f"({store or default_store()}). Attach the paper again."
+        for paper in snapshot.papers
+        if paper not in kept
+    ]
+    return item, left_behind
 
 
-def _restore(session: Session, snapshot: ItemSnapshot, store: Path | None) -> None:
+def _restore(session: Session, snapshot: ItemSnapshot, store: Path | None) -> list[str]:
     if session.get(Meeting, snapshot.meeting_id) is None:
         raise NotFoundError("That meeting no longer exists.")
     if snapshot.parent_id is not None and session.get(AgendaItem, snapshot.parent_id) is None:
@@ -123,14 +128,17 @@ def _restore(session: Session, snapshot: ItemSnapshot, store: Path | None) -> No
     if session.get(AgendaItem, snapshot.item_id) is not None:
         raise BoardroomError(f"“{snapshot.fields.title}” is already on the agenda.")
     siblings = siblings_under(session, snapshot.meeting_id, snapshot.parent_id)
-    item = _rows(snapshot, snapshot.parent_id, store)
+    item, said = _rows(session, snapshot, snapshot.parent_id, store)
     session.add(item)
     session.flush()  # the parent row first: its sub-items point at it
     for child in snapshot.children:
-        session.add(_rows(child, item.id, store))
+        child_item, child_said = _rows(session, child, item.id, store)
+        session.add(child_item)
+        said.extend(child_said)
     siblings.insert(min(snapshot.position, len(siblings)), item)
     renumber(siblings)
     session.flush()
+    return said
 
 
 def restore_items(
@@ -139,24 +147,13 @@ def restore_items(
     """Put removed items back where they were, in the order they stood.
 
     Returns what the clerk must be told — the papers that could not come back because their
-    stored copy has gone — or "" when everything is back.
+    content has gone — or "" when everything is back.
     """
+    said: list[str] = []
     for snapshot in sorted(snapshots, key=lambda s: (s.parent_id is not None, s.position)):
-        _restore(session, snapshot, store)
+        said.extend(_restore(session, snapshot, store))
     for meeting_id in {snapshot.meeting_id for snapshot in snapshots}:
         meeting = session.get(Meeting, meeting_id)
         if meeting is not None:
             session.expire(meeting, ["agenda_items"])
-    return " ".join(_left_behind(snapshot, store) for snapshot in snapshots).strip()
-
-
-def _left_behind(snapshot: ItemSnapshot, store: Path | None) -> str:
-    """ "“B1” is back without its paper “report.pdf” …" for the item and its sub-items."""
-    said = [
-        f"“{snapshot.fields.title}” is back without its paper “{paper.filename}”: its stored "
-        f"copy is no longer in the papers folder ({store or default_store()}). Attach the "
-        "paper again."
-        for paper in _missing_papers(snapshot, store)
-    ]
-    said.extend(_left_behind(child, store) for child in snapshot.children)
-    return " ".join(text for text in said if text)
+    return " ".join(said)

@@ -1,28 +1,38 @@
-"""Papers: files attached to agenda items, kept in the data folder under their content hash.
+"""Papers: files attached to agenda items, kept in the database under their content hash.
 
-The clerk attaches "Ofsted report FINAL v3.pdf" from wherever it happens to be; the bytes are
-copied to ``papers/<first two hex digits>/<sha256>`` so that renaming, moving or deleting the
-original loses nothing, and the same file attached twice is stored once. A copy no paper
-uses any more is left where it is — a backup, or an undo in the agenda editor, may still
-need it — until the daily tidy finds it safe to remove (``storage.paper_store``).
+The clerk attaches "Ofsted report FINAL v3.pdf" from wherever it happens to be; its bytes
+are written into the database, once per content (``storage.paper_contents``), in the same
+transaction as the attach, so that renaming, moving or deleting the original loses nothing
+and every desk of a shared database can open and circulate it. Each desk keeps a copy in
+its papers folder, ``papers/<first two hex digits>/<sha256>``, as a cache: reading a paper
+uses that copy when it is there and still matches its hash, and otherwise fetches the bytes
+from the database and keeps them there (``storage.paper_store``).
+
+Content no paper uses any more is left where it is — a backup, or an undo in the agenda
+editor, may still need it — until the daily tidy finds it safe to remove.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import mimetypes
-import os
-import tempfile
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from boardroom.errors import BoardroomError, NotFoundError
 from boardroom.files import write_atomically
 from boardroom.storage.models import AgendaItem, Paper
-from boardroom.storage.paper_store import papers_folder, stored_copy
+from boardroom.storage.paper_contents import (
+    MAX_PAPER_BYTES,
+    fetch_content,
+    keep_content,
+    store_content,
+)
+from boardroom.storage.paper_store import papers_folder, read_copy, save_copy, stored_copy
 
-_CHUNK = 1024 * 1024
+log = logging.getLogger("boardroom.papers")
 # mimetypes reads the system's tables, which on some machines lack the Office formats.
 _OFFICE_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -83,19 +93,56 @@ def describe(paper: Paper) -> str:
 
 
 def paper_path(paper: Paper, store: Path | None = None) -> Path:
-    """The stored copy of a paper (to open, attach or export)."""
+    """Where this desk keeps its copy of the paper (which may not be there yet)."""
     return stored_copy(paper.sha256, store)
 
 
 def read_paper(paper: Paper, store: Path | None = None) -> bytes:
-    path = paper_path(paper, store)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
+    """The paper's bytes, to open, attach to an email or export: this desk's copy when it
+    has a sound one, otherwise the database's — read through the session the paper was
+    loaded in — which then become this desk's copy."""
+    root = store if store is not None else default_store()
+    data = read_copy(paper.sha256, root)
+    if data is not None:
+        return data
+    session = object_session(paper)
+    data = fetch_content(session, paper.sha256) if session is not None else None
+    if data is None:
         raise BoardroomError(
-            f"The stored copy of “{paper.filename}” is missing from {path.parent}; "
-            "attach the paper again."
-        ) from None
+            f"The content of “{paper.filename}” is neither in the database nor in the papers "
+            f"folder {root}. If it was attached on another desk before Boardroom kept papers "
+            "in the database, starting Boardroom on that desk copies it in; otherwise attach "
+            "the paper again."
+        )
+    if hashlib.sha256(data).hexdigest() != paper.sha256:
+        raise BoardroomError(
+            f"The copy of “{paper.filename}” in the database is damaged (its content no "
+            "longer matches the file attached); attach the paper again."
+        )
+    _keep_copy(paper.sha256, data, root, paper.filename)
+    return data
+
+
+def _keep_copy(sha256: str, data: bytes, root: Path, filename: str) -> None:
+    """Keep this desk's copy. Only a cache: the database holds the bytes, so a folder
+    that cannot be written (full, read-only) is said in the log and costs a fetch later."""
+    try:
+        save_copy(sha256, data, root)
+    except OSError as exc:
+        log.warning("Could not keep a copy of %s in %s: %s", filename, root, exc)
+
+
+def content_kept(session: Session, sha256: str, store: Path | None = None) -> bool:
+    """Whether content can still be attached without its file: the database holds it
+    (counted as attached again, so the tidy leaves it another week), or this desk has a
+    sound copy, which is then written into the database."""
+    if keep_content(session, sha256):
+        return True
+    data = read_copy(sha256, store if store is not None else default_store())
+    if data is None:
+        return False
+    store_content(session, sha256, data)
+    return True
 
 
 def readable_copy(paper: Paper, folder: Path, store: Path | None = None) -> Path:
@@ -117,55 +164,47 @@ def readable_copy(paper: Paper, folder: Path, store: Path | None = None) -> Path
     return target
 
 
-def _copy_into_store(source: Path, root: Path) -> tuple[str, int]:
-    """Copy ``source`` into the store while hashing it; returns (sha256, size)."""
-    root.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    size = 0
-    handle, temporary = tempfile.mkstemp(prefix=".incoming-", dir=root)
+def _read_source(source: Path) -> bytes:
+    """The file's bytes, refused with a message over ``MAX_PAPER_BYTES``."""
+    too_large = (
+        f"“{source.name}” is {{0}}; Boardroom keeps papers of up to "
+        f"{format_size(MAX_PAPER_BYTES)}. Reduce its size (save a PDF for the screen, "
+        "compress its pictures) or split it into parts, then attach it again."
+    )
     try:
-        with os.fdopen(handle, "wb") as target, source.open("rb") as original:
-            while chunk := original.read(_CHUNK):
-                digest.update(chunk)
-                target.write(chunk)
-                size += len(chunk)
-            target.flush()
-            os.fsync(target.fileno())
-        sha256 = digest.hexdigest()
-        final = root / sha256[:2] / sha256
-        final.parent.mkdir(exist_ok=True)
-        if final.exists():  # identical content is stored once; touched, so the tidy
-            os.unlink(temporary)  # leaves it alone while this attach is under way
-            os.utime(final)
-        else:
-            os.replace(temporary, final)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return sha256, size
+        size = source.stat().st_size
+        if size > MAX_PAPER_BYTES:
+            raise BoardroomError(too_large.format(format_size(size)))
+        with source.open("rb") as original:
+            data = original.read(MAX_PAPER_BYTES + 1)
+    except OSError as exc:
+        raise BoardroomError(f"Cannot copy “{source.name}”: {exc.strerror or exc}.") from exc
+    if len(data) > MAX_PAPER_BYTES:  # it grew while being read
+        raise BoardroomError(too_large.format(f"over {format_size(MAX_PAPER_BYTES)}"))
+    return data
 
 
 def attach_paper(
     session: Session, item_id: int, source: Path, *, store: Path | None = None
 ) -> Paper:
-    """Copy a file into the store and attach it to an agenda item under its own name."""
+    """Store a file's content and attach it to an agenda item under its own name."""
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise NotFoundError("That agenda item no longer exists.")
     source = Path(source)
     if not source.is_file():
         raise BoardroomError(f"“{source}” is not a file that can be attached.")
-    try:
-        sha256, size = _copy_into_store(source, store if store is not None else default_store())
-    except OSError as exc:
-        raise BoardroomError(f"Cannot copy “{source.name}”: {exc.strerror or exc}.") from exc
+    data = _read_source(source)
+    sha256 = hashlib.sha256(data).hexdigest()
     for existing in item.papers:
         if existing.sha256 == sha256:
             raise BoardroomError(
                 f"This file is already attached to “{item.title}” as “{existing.filename}”."
             )
+    store_content(session, sha256, data)
+    _keep_copy(sha256, data, store if store is not None else default_store(), source.name)
     paper = Paper(
-        filename=source.name, sha256=sha256, size=size, mime_type=mime_type_for(source.name)
+        filename=source.name, sha256=sha256, size=len(data), mime_type=mime_type_for(source.name)
     )
     item.papers.append(paper)
     session.flush()
@@ -173,8 +212,8 @@ def attach_paper(
 
 
 def remove_paper(session: Session, paper_id: int) -> None:
-    """Detach a paper. Its stored copy stays for the daily tidy to remove once nothing —
-    another paper, a backup, an undo — can need it."""
+    """Detach a paper. Its content stays, in the database and this desk's folder, for the
+    daily tidy to remove once nothing — another paper, a backup, an undo — can need it."""
     paper = session.get(Paper, paper_id)
     if paper is None:
         raise NotFoundError("That paper is no longer attached.")

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from boardroom.errors import BoardroomError, DatabaseError
 from boardroom.storage.database import Database, alembic_config, data_dir
-from boardroom.storage.paper_store import tidy_today
+from boardroom.storage.paper_store import look_after_papers
 
 log = logging.getLogger("boardroom.backup")
 KEEP_DAILY = 14
@@ -126,8 +126,9 @@ def copy_before_upgrade(
 
 def start_up_backup(database: Database) -> Path | None:
     """What the window does as it opens: today's backup, recorded in the log either way,
-    then today's tidy of the papers folder (``storage.paper_store``), which keeps every
-    paper a backup refers to. A tidy that cannot be done waits for tomorrow, in the log."""
+    then the papers' upkeep (``storage.paper_store.look_after_papers``): this desk's papers
+    the database lacks copied in, and today's tidy, which keeps every paper a backup
+    refers to. Upkeep that cannot be done waits for the next start, in the log."""
     try:
         target = daily_backup(database)
     except DatabaseError as error:
@@ -136,7 +137,7 @@ def start_up_backup(database: Database) -> Path | None:
     if target is not None:
         log.info("Backed up %s to %s", database.describe(), target)
     try:
-        tidy_today(database, backups=backups_folder())
+        look_after_papers(database, backups=backups_folder())
     except (BoardroomError, OSError, sqlite3.Error, SQLAlchemyError) as error:
         reason = error.message if isinstance(error, BoardroomError) else error
         log.warning("The papers folder was not tidied today: %s", reason)

@@ -1,26 +1,41 @@
-"""The papers store on disk — ``papers/<first two hex digits>/<sha256>`` — and its daily tidy.
+"""Each desk's papers folder — ``papers/<first two hex digits>/<sha256>`` — and its tidy.
 
-A stored copy can outlive every paper that used it: its agenda item (or meeting) deleted,
-or the paper detached. The tidy removes such copies, but only when that is safe:
+The database holds every paper's bytes (``storage.paper_contents``); this folder is the
+desk's cache of them, so that opening or circulating a paper read recently does not fetch
+it from the server again. A copy is read only when its content still matches its hash
+(otherwise the database's bytes replace it), and reading it touches it.
 
-- no paper in the database refers to the content, nor does any database copy kept in the
-  backups folder, so restoring a backup (or the copy taken before an upgrade) always finds
-  its papers;
-- the file has not been written or attached for ``GRACE`` (attaching content that is
-  already stored touches its copy), so an undo still open in the agenda editor, or another
-  Boardroom on this computer attaching the same file at this moment, is never broken;
-- only this database has used the store: when a clerk has opened another database on this
-  computer (the shared server and the local file, say), its papers share the folder and
-  nothing is removed.
+Papers attached before the database held their bytes exist only in the folder of the desk
+that attached them: at every start-up that desk copies into the database the contents its
+papers lack and it has (``look_after_papers``), so that the other desks can read them too.
 
-It runs once a day as the window opens, after the daily backup (see ``storage.backup``).
+The daily tidy removes a copy left alone for ``GRACE`` (reading, writing or attaching it
+again touches it) when the desk can do without it:
+
+- no paper refers to its content, or the database holds that content (the copy is then only
+  a cache, fetched again when needed);
+- and no database copy kept in the backups folder refers to it without holding its bytes
+  (a copy taken before the bytes moved into the database), so restoring a backup, or the
+  copy taken before an upgrade, always finds its papers;
+- and only this database has used the folder: when a clerk has opened another database on
+  this computer (the shared server and the local file, say), its papers share the folder
+  and nothing is removed.
+
+The grace keeps an undo still open in the agenda editor, or another Boardroom on this
+computer attaching the same file at this moment, from ever being broken. The same tidy
+forgets, in the database, content no paper has referred to for as long.
+
+It runs as the window opens, after the daily backup (see ``storage.backup``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import re
 import sqlite3
+import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,6 +45,13 @@ from sqlalchemy import select
 from boardroom.files import write_atomically
 from boardroom.storage.database import Database, data_dir
 from boardroom.storage.models import Paper
+from boardroom.storage.paper_contents import (
+    MAX_PAPER_BYTES,
+    forget_unreferenced,
+    held_contents,
+    missing_contents,
+    store_content,
+)
 
 log = logging.getLogger("boardroom.papers")
 GRACE = timedelta(days=7)
@@ -49,21 +71,86 @@ def stored_copy(sha256: str, store: Path | None = None) -> Path:
     return root / sha256[:2] / sha256
 
 
-def referenced_in_backups(folder: Path) -> set[str]:
-    """The contents the papers of every SQLite copy in ``folder`` refer to.
+def read_copy(sha256: str, store: Path | None = None) -> bytes | None:
+    """This desk's copy of the content, touched; None when there is none or it no longer
+    matches its hash (damaged, or changed by hand)."""
+    path = stored_copy(sha256, store)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        log.warning("%s does not match its hash; it is not used.", path)
+        return None
+    os.utime(path)
+    return data
 
-    A copy that cannot be read raises sqlite3.Error: what it refers to is unknown, so
+
+def save_copy(sha256: str, data: bytes, store: Path | None = None) -> Path:
+    """Keep ``data`` as this desk's copy of the content: written whole to a temporary file,
+    then put in place (or, when the copy is there already, touched). Raises OSError."""
+    final = stored_copy(sha256, store)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    if final.is_file() and final.stat().st_size == len(data) and read_copy(sha256, store):
+        return final
+    handle, temporary = tempfile.mkstemp(prefix=_INCOMING, dir=final.parent.parent)
+    try:
+        with os.fdopen(handle, "wb") as target:
+            target.write(data)
+            target.flush()
+            os.fsync(target.fileno())
+        os.replace(temporary, final)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return final
+
+
+def copy_in_local_papers(database: Database, store: Path | None = None) -> list[str]:
+    """Copy into the database the contents its papers lack that this desk's folder holds
+    (sound, and not over the size limit); returns their hashes. One transaction each, so
+    a large folder never holds the database for long."""
+    with database.sessions() as session:
+        wanted = missing_contents(session)
+    copied = []
+    for sha256 in wanted:
+        path = stored_copy(sha256, store)
+        if not path.is_file():
+            continue
+        if path.stat().st_size > MAX_PAPER_BYTES:
+            log.warning("%s is too large to keep in the database; it stays only here.", path)
+            continue
+        data = read_copy(sha256, store)
+        if data is None:
+            continue
+        with database.transaction() as session:
+            store_content(session, sha256, data)
+        copied.append(sha256)
+        log.info("Copied the paper %s into the database, for the other desks.", path)
+    return copied
+
+
+def needed_by_backups(folder: Path) -> set[str]:
+    """The contents the papers of an SQLite copy in ``folder`` refer to without the copy
+    holding their bytes (a copy taken before the database held papers' bytes).
+
+    A copy that cannot be read raises sqlite3.Error: what it needs is unknown, so
     nothing may be removed.
     """
     hashes: set[str] = set()
     for path in sorted(folder.glob("*.db")) if folder.is_dir() else ():
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            has_papers = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'paper'"
-            ).fetchone()
-            if has_papers:
-                hashes.update(row[0] for row in connection.execute("SELECT sha256 FROM paper"))
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if "paper" not in tables:
+                continue
+            query = "SELECT DISTINCT sha256 FROM paper"
+            if "paper_content" in tables:
+                query += " WHERE sha256 NOT IN (SELECT sha256 FROM paper_content)"
+            hashes.update(row[0] for row in connection.execute(query))
         finally:
             connection.close()
     return hashes
@@ -82,7 +169,7 @@ def _stored_files(store: Path) -> list[Path]:
     return found
 
 
-def remove_unreferenced(
+def remove_spare_copies(
     database: Database,
     store: Path,
     *,
@@ -90,16 +177,17 @@ def remove_unreferenced(
     grace: timedelta = GRACE,
     now: float | None = None,
 ) -> list[Path]:
-    """Remove the copies no paper of ``database`` (nor ``keep``) refers to and that have
-    been left alone for ``grace``; returns what was removed."""
+    """Remove the copies left alone for ``grace`` whose content no paper of ``database``
+    refers to or the database holds — except those in ``keep``; returns what was removed."""
     if not store.is_dir():
         return []
     with database.sessions() as session:
-        referenced = set(session.scalars(select(Paper.sha256).distinct())) | set(keep)
+        referenced = set(session.scalars(select(Paper.sha256).distinct()))
+        needed = (referenced - held_contents(session)) | set(keep)
     cutoff = (now if now is not None else time.time()) - grace.total_seconds()
     removed = []
     for path in _stored_files(store):
-        if path.name in referenced:
+        if path.name in needed:
             continue
         # Looked at last, just before removing: an attach touches the copy it reuses.
         if path.stat().st_mtime > cutoff:
@@ -143,8 +231,24 @@ def tidy_today(
             ", ".join(others),
         )
         return None
-    keep = referenced_in_backups(backups) if backups is not None else set()
-    removed = remove_unreferenced(database, store, keep=keep)
+    keep = needed_by_backups(backups) if backups is not None else set()
+    removed = remove_spare_copies(database, store, keep=keep)
     for path in removed:
-        log.info("Removed %s: no paper refers to it any more.", path)
+        log.info("Removed %s: the database holds it, or no paper refers to it.", path)
     return removed
+
+
+def look_after_papers(
+    database: Database,
+    store: Path | None = None,
+    backups: Path | None = None,
+    today: date | None = None,
+) -> list[Path] | None:
+    """What the window does for papers as it opens: copy into the database what only this
+    desk holds, forget in the database the content no paper has needed for ``GRACE``,
+    then today's tidy of the folder (its result)."""
+    copy_in_local_papers(database, store)
+    forgotten = forget_unreferenced(database, GRACE)
+    if forgotten:
+        log.info("Forgot %d paper(s) in the database that no paper refers to.", forgotten)
+    return tidy_today(database, store, backups, today)

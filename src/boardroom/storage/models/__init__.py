@@ -22,6 +22,7 @@ from boardroom.storage.models.meetings import (
     MeetingSeries,
     Minute,
     Paper,
+    PaperContent,
     Resolution,
 )
 from boardroom.storage.models.plans import Plan, PlanItem, PlanItemUpdate, PlanSection
@@ -44,6 +45,7 @@ __all__ = [
     "Membership",
     "Minute",
     "Paper",
+    "PaperContent",
     "Person",
     "Plan",
     "PlanItem",

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -19,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from boardroom.storage.models.base import Base, Entity, str_enum
+from boardroom.storage.models.base import Base, Entity, str_enum, utcnow
 from boardroom.storage.models.boards import Board, Person
 from boardroom.storage.models.enums import (
     AttendanceStatus,
@@ -195,7 +196,8 @@ class AgendaItem(Entity, Base):
 
 
 class Paper(Entity, Base):
-    """A file attached to an item, kept in the data folder under its content hash."""
+    """A file attached to an item, under its own name; its bytes are a ``PaperContent``
+    (shared by every paper with the same hash), cached in each desk's papers folder."""
 
     __tablename__ = "paper"
 
@@ -208,6 +210,26 @@ class Paper(Entity, Base):
     mime_type: Mapped[str] = mapped_column(String(200), default="application/octet-stream")
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="papers")
+
+
+class PaperContent(Base):
+    """The bytes of a paper, once per content, kept in the database so that every desk of
+    a shared database can open and circulate what another desk attached.
+
+    A separate table (and a deferred column) so that listing an agenda's papers never
+    reads their bytes. There is no foreign key from ``paper.sha256``: a database upgraded
+    from before this table holds its papers' bytes only in the papers folder of the desk
+    that attached them until that desk copies them in (``storage.paper_contents``).
+    ``attached_at`` is when the content was last attached or put back by an undo: the
+    daily tidy forgets content no paper refers to only a week after that.
+    """
+
+    __tablename__ = "paper_content"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    attached_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Declaration(Entity, Base):
