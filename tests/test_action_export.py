@@ -21,8 +21,8 @@ from boardroom.errors import BoardroomError
 from boardroom.services.action_export import ActionLog, export_actions, load_action_log
 from boardroom.services.action_log_xlsx import CONTINUED, EXCEL_CELL_LIMIT, fit_cell
 from boardroom.services.action_rows import load_action_rows
-from boardroom.services.actions import set_plan_items
-from boardroom.storage.models import ActionPoint, ActionUpdate, PlanItem
+from boardroom.services.actions import create_action, set_plan_items
+from boardroom.storage.models import ActionPoint, ActionUpdate, Board, PlanItem
 from boardroom.ui.action_log_export import EXPORT_FORMATS
 from boardroom.ui.context import AppContext
 from boardroom.ui.pages.actions import ActionsPage
@@ -156,12 +156,23 @@ def test_excel_has_the_actions_and_the_chair_s_totals(demo_database, tmp_path):
         "5.",
         "Not",
     ]
+    assert priorities[-1][0] == "Not linked to the plan"
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True) if row}
     assert (summary["Overdue"], summary["Due in the next 10 working days"]) == (1, 2)
     assert summary["Open (open or in progress)"] == 4
     assert summary["Moved since the meeting of Tue 19 Nov 2019"] == 4
     assert summary["As at"].date() == AS_OF
     assert workbook.properties.title == "Log"
+
+
+def test_excel_names_the_actions_without_an_owner_in_english(demo_database, tmp_path):
+    with demo_database.transaction() as session:
+        board_id = session.scalar(select(Board.id))
+        create_action(session, board_id, "Write to the DfE", owner_id=None, due_date=None)
+    export_actions(_log(demo_database), tmp_path / "log.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "log.xlsx")["By owner"]
+    owners = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert owners[-1] == "No owner" and "Eifion Burke" in owners
 
 
 def test_cli_export_with_filters(demo_database, tmp_path, capsys):

@@ -35,6 +35,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from boardroom.services.action_rows import GroupTotals
+from boardroom.services.live_minutes import ActionLine, ReviewLine
+from boardroom.services.plan_sheet import field_labels
 from boardroom.storage.models import (
     ActionStatus,
     AttendanceStatus,
@@ -46,10 +49,13 @@ from boardroom.storage.models import (
     Role,
 )
 from boardroom.ui.about_dialog import AboutDialog
-from boardroom.ui.actions_model import ActionsTableModel
+from boardroom.ui.actions_model import ActionsTableModel, GroupTotalsModel
 from boardroom.ui.agenda.model import AgendaTreeModel
 from boardroom.ui.context import AppContext
+from boardroom.ui.dialogs.people import REGION_LABELS, BoardDialog
 from boardroom.ui.labels import NAMES, label_of
+from boardroom.ui.live.models import ActionsModel, ReviewModel
+from boardroom.ui.live_minutes import LiveMinutesWindow
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.meeting_workspace import MeetingWorkspace
 from boardroom.ui.models.meetings import MeetingTableModel
@@ -60,6 +66,7 @@ from boardroom.ui.pages.actions import ActionsPage
 from boardroom.ui.pages.meetings import MeetingsPage
 from boardroom.ui.pages.people import PeoplePage
 from boardroom.ui.pages.plan import PlanPage
+from boardroom.ui.plan_import_wizard import FIELD_NAMES, PlanImportWizard
 from boardroom.ui.plan_model import PlanTreeModel
 from boardroom.ui.settings_dialog import SettingsDialog
 from boardroom.ui.shortcuts_dialog import ShortcutsDialog
@@ -229,6 +236,123 @@ def test_every_translated_text_is_written_where_lupdate_can_find_it():
     assert not problems, "\n".join(problems)
 
 
+# Calls whose texts are code, not words for the reader: object names, style sheets, icon
+# and key names, log lines, colours, formats, patterns, programmers' errors.
+CODE_CALLS = frozenset(
+    {
+        "setObjectName", "setStyleSheet", "setProperty", "property", "icon", "QIcon",
+        "QKeySequence", "Key", "getLogger", "debug", "info", "warning", "error", "exception",
+        "critical", "print", "QColor", "setDisplayFormat", "getenv", "get", "compile", "sub",
+        "match", "search", "TypeVar", "resource", "horizontalAdvance", "findChild",
+        "findChildren", "startswith", "endswith", "removeprefix", "ValueError", "TypeError",
+        "KeyError", "RuntimeError", "AssertionError", "NotImplementedError",
+    }
+)  # fmt: skip
+WRAPPERS = frozenset({"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"})
+MARKUP = re.compile(r"<[^>]*>|^[^<]*>|<[^>]*$|&\w+;")  # tags, a tag's halves, entities
+STYLE = re.compile(r"[{}]|^[;\s]*[a-z-]+\s*:\s")  # a style sheet or a piece of one
+CAPITALISED = re.compile(r"^[A-Z][a-z]+$")  # "Online": a word, not a name like "GB-ENG"
+# Words rightly left as they are, and why.
+AS_WRITTEN = {
+    ("agenda/papers.py", "Boardroom papers"): "a folder's name, not shown as words",
+    ("dialogs/series.py", "MMMM yyyy"): "a Qt date format",
+    ("dialogs/series.py", "ddd d MMM yyyy"): "a Qt date format",
+    ("error_dialog.py", ", line "): "a traceback's place, as Python writes it",
+    ("error_dialog.py", ", in "): "a traceback's place, as Python writes it",
+    ("key_table.py", "Up"): "Qt's English key name, redrawn as an arrow",
+    ("key_table.py", "Down"): "Qt's English key name, redrawn as an arrow",
+    ("key_table.py", "Left"): "Qt's English key name, redrawn as an arrow",
+    ("key_table.py", "Right"): "Qt's English key name, redrawn as an arrow",
+    ("labels.py", "Labels"): "a translation context",
+    ("live/inline_rows.py", "That "): "a resolution's first word, as the minutes word it",
+    ("settings_store.py", "Boardroom"): "the organisation and application QSettings files under",
+    ("theme.py", "Fusion"): "a Qt style's name",
+}
+
+
+def _unwrapped_texts(tree: ast.Module) -> Iterator[tuple[int, str]]:
+    """Texts with words in them that reach no tr, translate or QT_TRANSLATE_NOOP: a model's
+    cell (``"No owner"``), an f-string's words (``f"Plan {…}"``), a refusal raised by the
+    window (``BoardroomError("Say what …")``). Docstrings, code words (single tokens like
+    ``"export-word"``), markup and the arguments of ``CODE_CALLS`` are left alone."""
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, documented)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        text = MARKUP.sub("", node.value)
+        if id(node) in docstrings or not WORDS.search(text) or STYLE.search(text):
+            continue
+        if not re.search(r"\s", text) and not CAPITALISED.match(text):
+            continue  # a code word: an icon, a key, a setting, a file suffix
+        if not any(_is_exempt(up) for up in _ancestors(node, parents)):
+            yield node.lineno, node.value
+
+
+def _ancestors(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> Iterator[ast.AST]:
+    while node in parents:
+        node = parents[node]
+        yield node
+
+
+def _is_exempt(node: ast.AST) -> bool:
+    """Inside a translation, a code call, a comparison, an index or an assertion."""
+    if isinstance(node, ast.Compare | ast.Subscript | ast.Assert):
+        return True
+    if not isinstance(node, ast.Call):
+        return False
+    function = node.func
+    name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+    return name in WRAPPERS | CODE_CALLS
+
+
+def test_no_words_of_the_window_are_left_out_of_the_translation():
+    ui = ROOT / "src" / "boardroom" / "ui"
+    found = {
+        (path.relative_to(ui).as_posix(), text): line
+        for path in sorted(ui.rglob("*.py"))
+        if "bench" not in path.relative_to(ui).parts  # timing harnesses, never shown
+        for line, text in _unwrapped_texts(ast.parse(path.read_text(encoding="utf-8")))
+    }
+    problems = [
+        f"src/boardroom/ui/{path}:{line}: “{text}” is not wrapped for translation"
+        for (path, text), line in found.items()
+        if (path, text) not in AS_WRITTEN
+    ]
+    assert not problems, "\n".join(problems)
+    assert set(AS_WRITTEN) <= set(found), "an allowance no longer needed"
+
+
+def test_the_scan_finds_words_in_cells_f_strings_and_refusals():
+    sample = ast.parse(
+        "Column('Owner', lambda line: line.owner or 'No owner')\n"
+        "def plan(line):\n"
+        "    return f\"Plan {', '.join(line.numbers)}\" if line.numbers else ''\n"
+        "tip = f'{line.title} — {line.minutes} minutes'\n"
+        "def check(text):\n"
+        "    if not text:\n"
+        "        raise BoardroomError('Say what is to be done.')\n"
+        "    return self.tr('Saved {0}').format(text), QT_TRANSLATE_NOOP('X', 'Due soon')\n"
+        "button('export-word', self.tr('Word'))\n"
+        "label.setStyleSheet('font-weight: 600;')\n"
+    )
+    assert {text for _line, text in _unwrapped_texts(sample)} == {
+        "Owner",
+        "No owner",
+        "Plan ",
+        " minutes",
+        "Say what is to be done.",
+    }
+
+
 # --- the domain's names: statuses, roles, purposes and ratings ---------------------------
 
 ENUMS = (MeetingStatus, Role, AttendanceStatus, ActionStatus, Purpose, Rag)
@@ -324,3 +448,99 @@ def test_the_shortcut_card_lists_every_view_key_in_the_users_language(
     ]
     assert not untranslated, "\n".join(untranslated)
     assert any("Ctrl+Shift+E" in keys for _section, _command, keys in dialog.rows)
+
+
+# --- words the window puts beside the data ------------------------------------------------
+
+
+def test_the_action_groups_without_a_name_are_named_in_the_users_language(
+    qtmodeltester, pseudo_translated
+):
+    """The service leaves them unnamed (key None, or a section whose label it was not
+    given); the group model names them through the translator."""
+    counts = {"total": 2, "open": 2, "overdue": 1, "due_soon": 0}
+    owners = GroupTotalsModel("owner", "Owner")
+    owners.set_groups([GroupTotals(7, "Eifion Burke", **counts), GroupTotals(None, "", **counts)])
+    sections = GroupTotalsModel("section", "Plan section")
+    sections.set_groups(
+        [GroupTotals(3, "", **counts), GroupTotals(None, "", **counts)], "section", "Plan section"
+    )
+    assert _column_texts(owners, GroupTotalsModel.COL_GROUP) == [
+        "Eifion Burke",
+        f"{OPEN}No owner{CLOSE}",
+    ]
+    assert _column_texts(sections, GroupTotalsModel.COL_GROUP) == [
+        f"{OPEN}Plan section 3{CLOSE}",
+        f"{OPEN}Not linked to the plan{CLOSE}",
+    ]
+    qtmodeltester.check(sections)
+
+
+def test_the_live_minutes_words_beside_the_data_are_translated(
+    qtbot, demo_database, pseudo_translated
+):
+    actions, review = ActionsModel(), ReviewModel()
+    actions.set_rows([ActionLine(1, "IB-2019-01", "Circulate", "", None, ("1.3", "2.1"))])
+    review.set_rows(
+        [
+            ReviewLine(
+                1, "IB-2019-01", "Circulate", "", None, ActionStatus.OPEN, False, False, "", None
+            )
+        ]
+    )
+    assert actions.index(0, ActionsModel.COL_PLAN).data() == f"{OPEN}Plan 1.3, 2.1{CLOSE}"
+    assert review.index(0, ReviewModel.COL_OWNER).data() == f"{OPEN}No owner{CLOSE}"
+    with demo_database.sessions() as session:
+        meeting = session.scalar(
+            select(Meeting.id).where(Meeting.status == MeetingStatus.MINUTES_DRAFTED)
+        )
+    window = LiveMinutesWindow(AppContext(demo_database), meeting, desk="desk A")
+    qtbot.addWidget(window)
+    window.show()
+    problems = []
+    for row in range(window.agenda.rowCount()):
+        window.go_to(row)
+        title = window.agenda.row_at(row).title
+        tip = window.agenda.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+        # The header's line: the presenter, the item's purpose, whether it is confidential.
+        parts = window.header.meta.text().split(" · ")
+        problems += [f"{title}: “{part}”" for part in parts if not part.startswith(OPEN)]
+        problems += [] if tip.startswith(OPEN) else [f"{title}: agenda tooltip “{tip}”"]
+        problems += [
+            f"{title}: {found}"
+            for found in _untranslated(title, window)
+            if title[:60] not in found  # the item's own title, shown as it was written
+        ]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_actions_column_menu_names_the_columns_as_their_headings(
+    qtbot, demo_database, pseudo_translated
+):
+    context = AppContext(demo_database)
+    with demo_database.sessions() as session:
+        context.set_board(session.scalar(select(Board.id)))
+    page = ActionsPage(context)
+    qtbot.addWidget(page)
+    names = [action.text() for action in page.column_menu().actions()]
+    assert f"{OPEN}Owner{CLOSE}" in names
+    assert all(name.startswith(OPEN) for name in names), names
+
+
+def test_the_plan_import_mapping_and_the_bank_holiday_regions_are_translated(
+    qtbot, demo_database, pseudo_translated
+):
+    assert set(FIELD_NAMES) == set(field_labels()), "a plan field without its window name"
+    context = AppContext(demo_database)
+    with demo_database.sessions() as session:
+        context.set_board(session.scalar(select(Board.id)))
+    wizard = PlanImportWizard(context)
+    qtbot.addWidget(wizard)
+    form = wizard.mapping_page.form
+    captions = [form.labelForField(box).text() for box in wizard.mapping_page.boxes.values()]
+    assert captions and all(caption.startswith(OPEN) for caption in captions), captions
+    dialog = BoardDialog(lambda _fields: None)
+    qtbot.addWidget(dialog)
+    regions = [dialog.region.itemText(index) for index in range(dialog.region.count())]
+    assert len(regions) == len(REGION_LABELS)
+    assert all(region.startswith(OPEN) for region in regions), regions

@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError
 from boardroom.files import write_atomically
-from boardroom.services.action_rows import ActionCounts, ActionRow, moved_since, summarise
+from boardroom.services.action_rows import (
+    ActionCounts,
+    ActionRow,
+    GroupTotals,
+    moved_since,
+    summarise,
+)
 from boardroom.services.actions import last_meetings_before
 from boardroom.services.plans import section_labels
 from boardroom.storage.models import ActionPoint, ActionUpdate
@@ -42,7 +48,10 @@ COLUMNS = (
     "Moved since last meeting",
     "Board",
 )
+# The files' own words for what has no name of its own (the window has its translated ones).
+NO_OWNER = "No owner"
 NOT_LINKED = "Not linked to the plan"
+UNNAMED_SECTION = "Plan section {0}"  # a section whose label was not loaded with the log
 # Called now and then with (rows written, rows in all), for a progress bar.
 Progress = Callable[[int, int], None]
 
@@ -91,7 +100,7 @@ class ActionLog:
     def priorities(self, row: ActionRow) -> str:
         """The plan sections the action serves, by their labels."""
         sections = dict.fromkeys(link.section_id for link in row.plan_links)
-        return "; ".join(self.section_labels.get(key, f"Plan section {key}") for key in sections)
+        return "; ".join(section_heading(self.section_labels, key) for key in sections)
 
     def note(self, row: ActionRow) -> LatestNote | None:
         return self.notes.get(row.id)
@@ -123,6 +132,20 @@ def load_action_log(
         last_meetings=last_meetings_before(session, as_of, board_id),
         notes=notes,
     )
+
+
+def section_heading(section_labels: dict[int, str], key: int | None) -> str:
+    """A plan section as the files name it; None for the actions not linked to the plan."""
+    if key is None:
+        return NOT_LINKED
+    return section_labels.get(key) or UNNAMED_SECTION.format(key)
+
+
+def group_heading(group: GroupTotals, by: str, section_labels: dict[int, str]) -> str:
+    """A line of the totals by ``owner`` or by ``section`` as the files name it."""
+    if by == "owner":
+        return group.name or NO_OWNER
+    return group.name or section_heading(section_labels, group.key)
 
 
 def row_values(log: ActionLog, row: ActionRow) -> tuple[object, ...]:
@@ -207,11 +230,5 @@ def group_by_section(
         for section_id in sections:
             groups.setdefault(section_id, []).append(row)
     ordered = [(label, groups[key]) for key, label in section_labels.items() if key in groups]
-    ordered += [
-        (f"Plan section {key}", members)
-        for key, members in groups.items()
-        if key is not None and key not in section_labels
-    ]
-    if None in groups:
-        ordered.append((NOT_LINKED, groups[None]))
-    return ordered
+    rest = sorted((key for key in groups if key not in section_labels), key=lambda key: key is None)
+    return ordered + [(section_heading(section_labels, key), groups[key]) for key in rest]

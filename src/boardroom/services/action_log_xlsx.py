@@ -13,10 +13,11 @@ from boardroom.services.action_export import (
     COLUMNS,
     ActionLog,
     Progress,
+    group_heading,
     report_every,
     row_values,
 )
-from boardroom.services.action_rows import GroupTotals, group_rows
+from boardroom.services.action_rows import group_rows
 
 _WIDTHS = {
     "Reference": 15,
@@ -66,14 +67,8 @@ def xlsx_bytes(log: ActionLog, progress: Progress | None = None) -> bytes:
     workbook = openpyxl.Workbook(write_only=True)
     _actions_sheet(workbook.create_sheet("Actions"), log, progress)
     moved = log.moved_ids
-    _group_sheet(
-        workbook.create_sheet("By owner"), "Owner", group_rows(log.rows, "owner", moved=moved)
-    )
-    _group_sheet(
-        workbook.create_sheet("By plan priority"),
-        "Plan priority",
-        group_rows(log.rows, "section", log.section_labels, moved=moved),
-    )
+    _group_sheet(workbook.create_sheet("By owner"), "Owner", log, "owner", moved)
+    _group_sheet(workbook.create_sheet("By plan priority"), "Plan priority", log, "section", moved)
     _summary_sheet(workbook.create_sheet("Summary"), log)
     workbook.properties.title = log.title
     workbook.properties.subject = "Action log"
@@ -139,16 +134,18 @@ def _actions_sheet(sheet, log: ActionLog, progress: Progress | None) -> None:
         report_every(progress, done, len(log.rows))
 
 
-def _group_sheet(sheet, title: str, groups: Sequence[GroupTotals]) -> None:
+def _group_sheet(sheet, title: str, log: ActionLog, by: str, moved: frozenset[int]) -> None:
     """One line per owner (or plan priority): the chair's "by owner" table."""
     from openpyxl.styles import Font
 
+    groups = group_rows(log.rows, by, log.section_labels, moved)
     _header(sheet, (title, *_GROUP_COLUMNS), (60, 12, 12, 12, 12, 12))
     _filter(sheet, 1 + len(_GROUP_COLUMNS), len(groups))
     late = Font(color="C62828", bold=True)
     for group in groups:
         overdue = _cell(sheet, group.overdue, font=late) if group.overdue else group.overdue
-        label = fit_cell(group.label)  # a plan priority's outcome may be pasted at length
+        # A plan priority's outcome may be pasted at length.
+        label = fit_cell(group_heading(group, by, log.section_labels))
         sheet.append([label, group.open, overdue, group.due_soon, group.moved, group.total])
 
 

@@ -345,10 +345,16 @@ def action_counts(
 
 @dataclass(frozen=True)
 class GroupTotals:
-    """One line of a grouping: an owner or a plan section and how its actions stand."""
+    """One line of a grouping: an owner or a plan section and how its actions stand.
+
+    ``key`` is the owner's or the section's id, None for the actions with no owner (or not
+    linked to the plan); ``name`` is the owner's name or the section's label, empty for
+    those and for a section whose label was not given. Whoever shows the line words the
+    empty ones in their reader's language: the window through its translator
+    (``boardroom.ui.labels.group_name``), the exports in English (``action_export``)."""
 
     key: int | None
-    label: str
+    name: str
     total: int
     open: int
     overdue: int
@@ -364,14 +370,15 @@ def group_rows(
 ) -> list[GroupTotals]:
     """Totals by ``owner`` or by plan ``section``; an action serving two sections counts in
     both, because the chair asks "what is outstanding under this priority". ``moved`` holds
-    the ids of the actions updated since the last meeting."""
+    the ids of the actions updated since the last meeting. Sections come in plan order,
+    owners by name, and the actions with no owner or no plan link last."""
     known = section_labels or {}
     buckets: dict[int | None, list[ActionRow]] = {}
-    labels: dict[int | None, str] = {}
+    names: dict[int | None, str] = {}
     for row in rows:
         if by == "owner":
             keys: list[int | None] = [row.owner_id]
-            labels[row.owner_id] = row.owner or "No owner"
+            names[row.owner_id] = row.owner
         elif by == "section":
             keys = list(dict.fromkeys(link.section_id for link in row.plan_links)) or [None]
         else:
@@ -379,12 +386,11 @@ def group_rows(
         for key in keys:
             buckets.setdefault(key, []).append(row)
     if by == "section":
-        labels = {key: known.get(key, f"Section {key}") for key in buckets}
-        labels[None] = "Not linked to the plan"
+        names = {key: known.get(key, "") for key in buckets if key is not None}
     totals = [
         GroupTotals(
             key=key,
-            label=labels[key],
+            name=names.get(key, ""),
             total=len(members),
             open=sum(row.status in OUTSTANDING for row in members),
             overdue=sum(row.overdue for row in members),
@@ -394,7 +400,8 @@ def group_rows(
         for key, members in buckets.items()
     ]
     order = {key: index for index, key in enumerate(known)}
+    last = len(order)  # a section without a label after those with one
     return sorted(
         totals,
-        key=lambda group: (group.key is None, order.get(group.key, 0), group.label.casefold()),
+        key=lambda group: (group.key is None, order.get(group.key, last), group.name.casefold()),
     )

@@ -32,6 +32,7 @@ from boardroom.storage.models import (
     Attendance,
     Declaration,
     Meeting,
+    Purpose,
     StandingKind,
 )
 
@@ -69,7 +70,7 @@ class LiveItem:
     id: int
     title: str
     presenter: str
-    purpose: str
+    purpose: Purpose  # named by the window in the user's language
     minutes_allotted: int
     standing: StandingKind | None
     confidential: bool
@@ -103,7 +104,7 @@ def load_item(session: Session, agenda_item_id: int) -> LiveItem:
         id=item.id,
         title=item.title,
         presenter=item.presenter_name,
-        purpose=item.purpose.label,
+        purpose=item.purpose,
         minutes_allotted=item.minutes_allotted,
         standing=item.standing,
         confidential=item.confidential,

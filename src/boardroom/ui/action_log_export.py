@@ -87,8 +87,12 @@ def export_action_log(
 ) -> BackgroundTask[Exported] | None:
     """Ask where to save ``rows`` and write them in the background; None when cancelled.
     ``public`` leaves out the actions agreed under exempt items (looked up in the worker)."""
-    suffix = " (public)" if public else ""
-    name = f"Action log {format_date(today)}{suffix}{kind.suffix}"
+    name = QCoreApplication.translate("ActionLogExport", "Action log {0}").format(
+        format_date(today)
+    )
+    if public:
+        name = QCoreApplication.translate("ActionLogExport", "{0} (public)").format(name)
+    name += kind.suffix
     caption = (
         QCoreApplication.translate("ActionLogExport", "Export the public action log")
         if public

@@ -39,7 +39,7 @@ from boardroom.services.action_rows import (
 )
 from boardroom.storage.models import ActionStatus
 from boardroom.ui.colours import OVERDUE
-from boardroom.ui.labels import label_of
+from boardroom.ui.labels import group_name, label_of, owner_name
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -210,7 +210,7 @@ class ActionsTableModel(QAbstractTableModel):
         if column == self.COL_ACTION:
             return row.description
         if column == self.COL_OWNER:
-            return row.owner or QCoreApplication.translate("ActionsTableModel", "No owner")
+            return owner_name(row.owner)
         if column == self.COL_DUE:
             return format_date(row.due_date)
         if column == self.COL_STATUS:
@@ -475,14 +475,20 @@ class GroupTotalsModel(QAbstractTableModel):
     )
     KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 
-    def __init__(self, group_title: str = "Group", parent=None) -> None:
+    def __init__(self, by: str, group_title: str, parent=None) -> None:
         super().__init__(parent)
         self._groups: list[GroupTotals] = []
+        self._names: list[str] = []
+        self._by = by  # "owner" or "section": what the groups are, to name the unnamed
         self._title = group_title
 
-    def set_groups(self, groups: Sequence[GroupTotals], title: str | None = None) -> None:
+    def set_groups(
+        self, groups: Sequence[GroupTotals], by: str | None = None, title: str | None = None
+    ) -> None:
         self.beginResetModel()
         self._groups = list(groups)
+        self._by = by or self._by
+        self._names = [group_name(group, self._by) for group in self._groups]
         self._title = title or self._title
         self.endResetModel()
 
@@ -500,8 +506,8 @@ class GroupTotalsModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        group = self._groups[index.row()]
-        values = (group.label, group.open, group.overdue, group.due_soon, group.moved)
+        group, name = self._groups[index.row()], self._names[index.row()]
+        values = (name, group.open, group.overdue, group.due_soon, group.moved)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return values[column] if column == self.COL_GROUP else str(values[column])
@@ -510,7 +516,7 @@ class GroupTotalsModel(QAbstractTableModel):
         if role == self.KEY_ROLE:
             return group.key
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_GROUP:
-            return group.label
+            return name
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MOVED:
             return QCoreApplication.translate("ActionsTableModel", "Updated since the last meeting")
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_GROUP:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, time
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,11 @@ def _parse_time(text: str) -> time | None:
     try:
         return time.fromisoformat(text if ":" in text else f"{int(text):02d}:00")
     except ValueError:
-        raise BoardroomError(f"“{text}” is not a time; type it as 14:05.") from None
+        raise BoardroomError(
+            QCoreApplication.translate(
+                "AttendancePanel", "“{0}” is not a time; type it as 14:05."
+            ).format(text)
+        ) from None
 
 
 class AddAttendeeDialog(ServiceDialog[tuple[int, AttendanceStatus, str]]):

@@ -25,6 +25,7 @@ from boardroom.storage.models import (
 )
 
 if TYPE_CHECKING:
+    from boardroom.services.action_rows import GroupTotals
     from boardroom.services.attendance import Quorum, RegisterLine
 
 CONTEXT = "Labels"
@@ -77,6 +78,9 @@ NAMES: dict[type[StrEnum], dict[StrEnum, str]] = {
     },
 }
 NOT_RECORDED = QT_TRANSLATE_NOOP("Labels", "Not recorded")
+NO_OWNER = QT_TRANSLATE_NOOP("Labels", "No owner")
+NOT_LINKED = QT_TRANSLATE_NOOP("Labels", "Not linked to the plan")
+UNNAMED_SECTION = QT_TRANSLATE_NOOP("Labels", "Plan section {0}")
 QUORATE = QT_TRANSLATE_NOOP("Labels", "Members present {0} · quorum {1} — quorate")
 NOT_QUORATE = QT_TRANSLATE_NOOP("Labels", "Members present {0} · quorum {1} — not quorate")
 
@@ -109,3 +113,21 @@ def quorum_text(quorum: Quorum) -> str:
     return _translate(QUORATE if quorum.met else NOT_QUORATE).format(
         quorum.present, quorum.required
     )
+
+
+def owner_name(owner: str) -> str:
+    """An action's owner, "No owner" while nobody has been given it."""
+    return owner or _translate(NO_OWNER)
+
+
+def group_name(group: GroupTotals, by: str) -> str:
+    """A line of the totals by ``owner`` or by plan ``section``: its name, or what the
+    window calls the actions with no owner, those not linked to the plan, and a section
+    whose label was not loaded (the exports word these in English, in action_export)."""
+    if by == "owner":
+        return owner_name(group.name)
+    if group.name:
+        return group.name
+    if group.key is None:
+        return _translate(NOT_LINKED)
+    return _translate(UNNAMED_SECTION).format(group.key)

@@ -29,7 +29,7 @@ from boardroom.ui.table_view import button
 class WordExport:
     """One kind of Word document and the words the window uses for it."""
 
-    file_word: str  # in the file name: "… agenda 2016-10-11.docx"
+    file_name: str  # "{board} agenda {date}": the name offered for the file, sans .docx
     write: Callable[..., Path]  # export_agenda / export_minutes
     name: str  # "Word agenda": the button and the dialogs' titles
     writing: str
@@ -37,14 +37,14 @@ class WordExport:
 
 
 AGENDA = WordExport(
-    "agenda",
+    QT_TRANSLATE_NOOP("MeetingExports", "{0} agenda {1}"),
     export_agenda,
     QT_TRANSLATE_NOOP("MeetingExports", "Word agenda"),
     QT_TRANSLATE_NOOP("MeetingExports", "Writing the Word agenda…"),
     QT_TRANSLATE_NOOP("MeetingExports", "Save the agenda as a Word document"),
 )
 MINUTES = WordExport(
-    "minutes",
+    QT_TRANSLATE_NOOP("MeetingExports", "{0} minutes {1}"),
     export_minutes,
     QT_TRANSLATE_NOOP("MeetingExports", "Word minutes"),
     QT_TRANSLATE_NOOP("MeetingExports", "Writing the Word minutes…"),
@@ -54,8 +54,12 @@ MINUTES = WordExport(
 
 def default_name(session: Session, meeting_id: int, export: WordExport, public: bool) -> str:
     meeting = get_meeting(session, meeting_id)
-    suffix = " (public)" if public else ""
-    return f"{meeting.board.name} {export.file_word} {meeting.starts_at:%Y-%m-%d}{suffix}.docx"
+    name = QCoreApplication.translate("MeetingExports", export.file_name).format(
+        meeting.board.name, f"{meeting.starts_at:%Y-%m-%d}"
+    )
+    if public:
+        name = QCoreApplication.translate("MeetingExports", "{0} (public)").format(name)
+    return f"{name}.docx"
 
 
 def save_word(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -107,7 +108,7 @@ class _FilePage(QWizardPage):
             if path.suffix.casefold() in SUFFIXES:
                 self.owner.sheet = read_sheet(path)  # the headings, for the mapping page
             elif not path.is_file():
-                raise BoardroomError(f"The file “{path}” does not exist.")
+                raise BoardroomError(self.tr("The file “{0}” does not exist.").format(path))
         except BoardroomError as error:
             QMessageBox.warning(self, self.tr("Import a plan"), error.message)
             return False
@@ -116,6 +117,21 @@ class _FilePage(QWizardPage):
     def nextId(self) -> int:
         suffix = Path(self.path.text().strip()).suffix.casefold()
         return MAPPING_PAGE if suffix in SUFFIXES else PREVIEW_PAGE
+
+
+# The plan's fields as the mapping page names them, in the user's language; the service's
+# own names (field_labels) are the headings it recognises in a file, and stay English.
+FIELD_NAMES = {
+    "number": QT_TRANSLATE_NOOP("_MappingPage", "No."),
+    "activity": QT_TRANSLATE_NOOP("_MappingPage", "Planned activity"),
+    "desired_outcome": QT_TRANSLATE_NOOP("_MappingPage", "Desired Outcome"),
+    "target": QT_TRANSLATE_NOOP("_MappingPage", "Target Date"),
+    "lead": QT_TRANSLATE_NOOP("_MappingPage", "Lead"),
+    "measure": QT_TRANSLATE_NOOP("_MappingPage", "Measure"),
+    "section": QT_TRANSLATE_NOOP("_MappingPage", "Section No."),
+    "recommendation": QT_TRANSLATE_NOOP("_MappingPage", "Recommendation"),
+    "outcome": QT_TRANSLATE_NOOP("_MappingPage", "Priority outcome"),
+}
 
 
 class _MappingPage(QWizardPage):
@@ -133,10 +149,10 @@ class _MappingPage(QWizardPage):
         )
         self.form = QFormLayout(self)
         self.boxes: dict[str, QComboBox] = {}
-        for name, label in field_labels().items():
+        for name in field_labels():
             box = QComboBox()
             self.boxes[name] = box
-            self.form.addRow(self.tr(label), box)
+            self.form.addRow(self.tr(FIELD_NAMES[name]), box)
 
     def initializePage(self) -> None:
         sheet = self.owner.sheet

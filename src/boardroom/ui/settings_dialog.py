@@ -79,9 +79,10 @@ def check_connection(url: str) -> str:
     except BoardroomError as error:
         raise BoardroomError(error.message.replace(used, shown)) from error
     except SQLAlchemyError as exc:
-        raise BoardroomError(f"The server refused: {getattr(exc, 'orig', None) or exc}") from exc
+        refused = QCoreApplication.translate("SettingsDialog", "The server refused: {0}")
+        raise BoardroomError(refused.format(getattr(exc, "orig", None) or exc)) from exc
     database.close()
-    return f"{shown} (PostgreSQL)"
+    return QCoreApplication.translate("SettingsDialog", "{0} (PostgreSQL)").format(shown)
 
 
 class _Relay(QObject):
@@ -323,7 +324,7 @@ class SettingsDialog(QDialog):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the letterhead template"),
-            str(Path(folder) / "Boardroom letterhead.docx"),
+            str(Path(folder) / self.tr("Boardroom letterhead.docx")),
             self.tr("Word documents (*.docx)"),
         )
         if not path:

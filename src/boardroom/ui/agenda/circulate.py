@@ -108,10 +108,10 @@ def circulate_meeting(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BoardroomError(
-                f"Cannot create the folder for email drafts, {target.parent}: "
-                f"{exc.strerror or exc}."
-            ) from exc
+            cannot = QCoreApplication.translate(
+                "Circulate", "Cannot create the folder for email drafts, {0}: {1}."
+            )
+            raise BoardroomError(cannot.format(target.parent, exc.strerror or exc)) from exc
         with context.database.transaction() as session:
             return circulate(session, meeting_id, target, organiser, template=template)
 

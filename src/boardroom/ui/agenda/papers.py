@@ -214,7 +214,7 @@ class PapersPanel(QWidget):
             with self.context.database.sessions() as session:
                 paper = session.get(Paper, chosen.paper_id)
                 if paper is None:
-                    raise NotFoundError("That paper is no longer attached.")
+                    raise NotFoundError(self.tr("That paper is no longer attached."))
                 path = readable_copy(paper, open_folder())
         except BoardroomError as error:
             QMessageBox.warning(self, self.tr("Open paper"), error.message)

@@ -98,9 +98,11 @@ class PersonPicker(QComboBox):
         index = self.findText(text, Qt.MatchFlag.MatchFixedString)
         if index < 0:
             raise BoardroomError(
-                f"“{text}” is not in the list of people; add them on the People page first."
+                self.tr(
+                    "“{0}” is not in the list of people; add them on the People page first."
+                ).format(text)
                 if text
-                else "Choose someone from the list."
+                else self.tr("Choose someone from the list.")
             )
         return self.itemData(index)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from boardroom.errors import BoardroomError
@@ -16,11 +17,12 @@ from boardroom.ui.models.people import MembershipRow, PersonRow
 from boardroom.ui.settings_store import SettingsStore
 from boardroom.workdays import REGIONS
 
+# Translated in the board dialog's context, here and in Settings.
 REGION_LABELS = {
-    "GB-ENG": "England & Wales",
-    "GB-WLS": "Wales",
-    "GB-SCT": "Scotland",
-    "GB-NIR": "Northern Ireland",
+    "GB-ENG": QT_TRANSLATE_NOOP("BoardDialog", "England & Wales"),
+    "GB-WLS": QT_TRANSLATE_NOOP("BoardDialog", "Wales"),
+    "GB-SCT": QT_TRANSLATE_NOOP("BoardDialog", "Scotland"),
+    "GB-NIR": QT_TRANSLATE_NOOP("BoardDialog", "Northern Ireland"),
 }
 
 
@@ -143,7 +145,9 @@ class MembershipDialog(ServiceDialog[MembershipFields]):
 
     def fields(self) -> MembershipFields:
         if self.person.count() == 0:
-            raise BoardroomError("Add the person first (People → Add person), then their seat.")
+            raise BoardroomError(
+                self.tr("Add the person first (People → Add person), then their seat.")
+            )
         person_id = self.person.person_id()
         assert person_id is not None  # the person box has no "nobody" entry
         return MembershipFields(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
 from boardroom.dates import format_date, parse_date
@@ -41,9 +41,17 @@ def resolve_owner(text: str, choices: Sequence[Choice]) -> int | None:
     if len(matches) == 1:
         return matches[0].id
     if not matches:
-        raise BoardroomError(f"No member, officer or deputy is called “{text.strip()}”.")
+        raise BoardroomError(
+            QCoreApplication.translate(
+                "ActionRow", "No member, officer or deputy is called “{0}”."
+            ).format(text.strip())
+        )
     names = ", ".join(choice.key for choice in matches[:4])
-    raise BoardroomError(f"“{text.strip()}” could be {names}; type more of the name.")
+    raise BoardroomError(
+        QCoreApplication.translate(
+            "ActionRow", "“{0}” could be {1}; type more of the name."
+        ).format(text.strip(), names)
+    )
 
 
 def resolve_plan_items(text: str, choices: Sequence[Choice]) -> tuple[int, ...]:
@@ -55,7 +63,11 @@ def resolve_plan_items(text: str, choices: Sequence[Choice]) -> tuple[int, ...]:
             continue
         number = token.split()[0]
         if number not in by_number:
-            raise BoardroomError(f"The plan has no item numbered “{number}”.")
+            raise BoardroomError(
+                QCoreApplication.translate(
+                    "ActionRow", "The plan has no item numbered “{0}”."
+                ).format(number)
+            )
         if by_number[number] not in ids:
             ids.append(by_number[number])
     return tuple(ids)
@@ -152,7 +164,7 @@ class ActionRow(QFrame):
         """The row read as an action, or a BoardroomError naming the field that is wrong."""
         description = " ".join(self.description.text().split())
         if not description:
-            raise BoardroomError("Say what is to be done.")
+            raise BoardroomError(self.tr("Say what is to be done."))
         due_text = self.due.text().strip()
         return ActionDraft(
             description=description,

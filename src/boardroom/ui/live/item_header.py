@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from boardroom.services.agenda import AgendaLine
 from boardroom.services.live_minutes import LiveItem
+from boardroom.ui.labels import label_of
 from boardroom.ui.live.models import clock, timer_color
 
 
@@ -40,7 +41,7 @@ class ItemHeader(QWidget):
         self.title.setText(item.title)
         meta = [self.tr("Presenter: {0}").format(item.presenter) if item.presenter else ""]
         meta += [
-            self.tr(item.purpose),
+            label_of(item.purpose),
             self.tr("Confidential (Part 2)") if item.confidential else "",
         ]
         self.meta.setText(" · ".join(part for part in meta if part))

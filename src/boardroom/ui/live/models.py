@@ -25,7 +25,7 @@ from boardroom.services.live_minutes import (
 from boardroom.services.resolutions import minuted_wording
 from boardroom.storage.models import AttendanceStatus
 from boardroom.ui.colours import GOOD, MUTED, OVERDUE, WARNING
-from boardroom.ui.labels import attendance_label, label_of
+from boardroom.ui.labels import attendance_label, label_of, owner_name
 from boardroom.ui.models.table import Column, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -112,9 +112,18 @@ class AgendaModel(RowTableModel[AgendaLine]):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and index.column() != self.COL_TIME:
-            presenter = f", {line.presenter}" if line.presenter else ""
-            return f"{line.number} {line.title} — {line.minutes} minutes{presenter}"
+            return agenda_tooltip(line)
         return super().data(index, role)
+
+
+def agenda_tooltip(line: AgendaLine) -> str:
+    """ "3 Ofsted findings — 30 min, Julia Hassall": the item, its time and presenter
+    ("min" rather than "minutes": one word for one minute and for thirty)."""
+    if line.presenter:
+        text = QCoreApplication.translate("AgendaModel", "{0} {1} — {2} min, {3}")
+        return text.format(line.number, line.title, line.minutes, line.presenter)
+    text = QCoreApplication.translate("AgendaModel", "{0} {1} — {2} min")
+    return text.format(line.number, line.title, line.minutes)
 
 
 def _register_state(line: RegisterLine) -> str:
@@ -184,7 +193,12 @@ class ResolutionsModel(RowTableModel[ResolutionLine]):
 
 
 def _plan_numbers(line: ActionLine) -> str:
-    return f"Plan {', '.join(line.plan_numbers)}" if line.plan_numbers else ""
+    """ "Plan 1.3, 2.1": the plan items the action serves."""
+    if not line.plan_numbers:
+        return ""
+    return QCoreApplication.translate("ActionsModel", "Plan {0}").format(
+        ", ".join(line.plan_numbers)
+    )
 
 
 class ActionsModel(RowTableModel[ActionLine]):
@@ -228,7 +242,7 @@ class ReviewModel(RowTableModel[ReviewLine]):
     COL_REFERENCE, COL_OWNER, COL_DUE, COL_ACTION, COL_REVIEW = range(5)
     columns = (
         Column(QT_TRANSLATE_NOOP("ReviewModel", "Ref"), lambda line: line.reference),
-        Column(QT_TRANSLATE_NOOP("ReviewModel", "Owner"), lambda line: line.owner or "No owner"),
+        Column(QT_TRANSLATE_NOOP("ReviewModel", "Owner"), lambda line: owner_name(line.owner)),
         Column(
             QT_TRANSLATE_NOOP("ReviewModel", "Due"),
             lambda line: format_date(line.due),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
@@ -40,14 +40,22 @@ class MeetingRow:
     @property
     def where(self) -> str:
         if self.venue and self.online_link:
-            return f"{self.venue} + online"
-        return self.venue or ("Online" if self.online_link else "")
+            return QCoreApplication.translate("MeetingTableModel", "{0} + online").format(
+                self.venue
+            )
+        return self.venue or (
+            QCoreApplication.translate("MeetingTableModel", "Online") if self.online_link else ""
+        )
 
     @property
     def kind(self) -> str:
         if not self.in_series:
             return ""
-        return "Series (moved)" if self.moved else "Series"
+        return (
+            QCoreApplication.translate("MeetingTableModel", "Series (moved)")
+            if self.moved
+            else QCoreApplication.translate("MeetingTableModel", "Series")
+        )
 
 
 def meeting_row(meeting: Meeting, today: date | None = None) -> MeetingRow:

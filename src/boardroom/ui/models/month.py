@@ -142,7 +142,13 @@ class MonthGridModel(QAbstractTableModel):
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             count = len(self._by_day.get(day, ()))
-            return f"{format_date(day)}, {count} meeting{'s' if count != 1 else ''}"
+            if count == 1:
+                return QCoreApplication.translate("MonthGridModel", "{0}, 1 meeting").format(
+                    format_date(day)
+                )
+            return QCoreApplication.translate("MonthGridModel", "{0}, {1} meetings").format(
+                format_date(day), count
+            )
         if role == Qt.ItemDataRole.ForegroundRole and day.month != self._month:
             return MUTED.color()
         if role == MEETINGS_ROLE:

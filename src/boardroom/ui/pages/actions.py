@@ -95,7 +95,7 @@ class ActionsPage(Page):
         self.model = ActionsTableModel(self._store_status, self)
         self.proxy = ActionsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.groups = GroupTotalsModel(self.tr("Owner"), self)
+        self.groups = GroupTotalsModel("owner", self.tr("Owner"), self)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         self.counts = QLabel()
@@ -169,15 +169,21 @@ class ActionsPage(Page):
         return view
 
     def _column_menu(self, position) -> None:
+        menu = self.column_menu()
+        menu.exec(self.view.horizontalHeader().mapToGlobal(position))
+        menu.deleteLater()
+
+    def column_menu(self) -> QMenu:
+        """The heading's menu: a column to show or hide, named as its heading is."""
         menu = QMenu(self)
-        for column, name in enumerate(ActionsTableModel.HEADERS):
+        for column in range(self.model.columnCount()):
             if column in (ActionsTableModel.COL_REFERENCE, ActionsTableModel.COL_ACTION):
                 continue
-            action = menu.addAction(self.tr(name))
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
             action.setCheckable(True)
             action.setChecked(column not in self.hidden_columns)
             action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
-        menu.exec(self.view.horizontalHeader().mapToGlobal(position))
+        return menu
 
     def _show_column(self, column: int, shown: bool) -> None:
         (self.hidden_columns.discard if shown else self.hidden_columns.add)(column)
@@ -331,7 +337,7 @@ class ActionsPage(Page):
         since = self.filters.last_meeting_on
         moved = {row.id for row in rows if moved_since(row, since)}
         title = self.tr("Owner") if by == "owner" else self.tr("Plan section")
-        self.groups.set_groups(group_rows(rows, by, self._labels, moved), title)
+        self.groups.set_groups(group_rows(rows, by, self._labels, moved), by, title)
         configure_group_columns(self.group_view)
 
     def _group_clicked(self, index: QModelIndex) -> None:
