@@ -83,13 +83,15 @@ AGENDA_TREE = (
 )
 AGENDA_WITH_PAPERS = (*AGENDA_TREE, _ITEMS.selectinload(AgendaItem.papers))
 # The minutes as recorded: notes, resolutions and the actions agreed under each item.
-MINUTES_RECORD = (
-    *AGENDA_TREE,
+_RECORDED = (
     _ITEMS.selectinload(AgendaItem.minute),
     _ITEMS.selectinload(AgendaItem.resolutions),
     _ITEMS.selectinload(AgendaItem.actions).selectinload(ActionPoint.owner),
     selectinload(Meeting.declarations).selectinload(Declaration.person),
 )
+MINUTES_RECORD = (*AGENDA_TREE, *_RECORDED)
+# Everything the meeting workspace's tabs read of the meeting, for its one reading.
+WORKSPACE = (*AGENDA_WITH_PAPERS, *_RECORDED, selectinload(Meeting.board))
 
 
 def get_meeting(session: Session, meeting_id: int, *load: ORMOption) -> Meeting:

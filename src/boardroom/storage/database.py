@@ -117,6 +117,17 @@ class Database:
         return f"{self.url.render_as_string(hide_password=True)} (PostgreSQL)"
 
     @contextmanager
+    def reading(self, within: Session | None = None) -> Iterator[Session]:
+        """A session to read in: ``within`` when the caller is already reading — a screen
+        filled from one reading, its parts sharing the rows loaded once, which on a server
+        saves a round trip per statement — else a new one, closed afterwards."""
+        if within is not None:
+            yield within
+            return
+        with self.sessions() as session:
+            yield session
+
+    @contextmanager
     def transaction(self, *, lock_wait_ms: int | None = None) -> Iterator[Session]:
         """One user action, one transaction: all of it is stored or none of it.
 

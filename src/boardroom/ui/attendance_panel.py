@@ -155,9 +155,10 @@ class AttendancePanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def reload(self) -> None:
-        with self.context.database.sessions() as session:
-            taken = register_and_quorum(session, self.meeting_id)
+    def reload(self, session: Session | None = None) -> None:
+        """``session``: the reading the workspace fills all its tabs from, if any."""
+        with self.context.database.reading(session) as reading:
+            taken = register_and_quorum(reading, self.meeting_id)
         lines, count = taken.lines, taken.quorum
         selected = {line.person_id for line in self.selected_lines()}
         self.model.set_rows(lines)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from boardroom.circulation import Circulated
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
-from boardroom.services.meetings import get_meeting, papers_deadline, set_status
+from boardroom.services.meetings import WORKSPACE, get_meeting, papers_deadline, set_status
 from boardroom.storage.models import Meeting, MeetingStatus
 from boardroom.ui.agenda.circulate import circulate_meeting, report
 from boardroom.ui.agenda.tab import AgendaTab
@@ -214,7 +214,7 @@ class MeetingWorkspace(QDialog):
         self.actions = ActionsTab(context, meeting_id)
         self.tabs.addTab(self.actions, icon("actions"), self.tr("Actions"))
         layout.addWidget(self.tabs, 1)
-        self.reload(agenda=False)
+        self.reload()
         context.data_changed.connect(self._record_changed)
 
     def _details_tab(self) -> QWidget:
@@ -254,16 +254,17 @@ class MeetingWorkspace(QDialog):
         self.details.addRow(self.tr("&Status"), self.status)
         return tab
 
-    def reload(self, *, agenda: bool = True) -> None:
+    def reload(self) -> None:
+        """Every tab from one reading: the meeting and all its tabs show loaded at once,
+        each tab then reading only what is its own (the register, the open actions)."""
         with self.context.database.sessions() as session:
-            meeting = get_meeting(session, self.meeting_id)
+            meeting = get_meeting(session, self.meeting_id, *WORKSPACE)
             self._show_header(meeting, len(meeting.agenda_items))
             self._show_details(meeting)
-        self.attendance.reload()
-        if agenda:  # not when the workspace opens: the agenda tab has just filled itself
-            self.agenda.reload()
-        self.minutes.reload()
-        self.actions.reload()
+            self.attendance.reload(session)
+            self.agenda.reload(session=session)
+            self.minutes.reload(session)
+            self.actions.reload(session)
 
     def _record_changed(self) -> None:
         """Minutes taken, actions agreed or the meeting moved elsewhere in the app; a closed

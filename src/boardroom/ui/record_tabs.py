@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.services.agenda import timetable
@@ -124,9 +125,10 @@ class MinutesTab(QWidget):
         self.pages.addWidget(self.empty)
         layout.addWidget(self.pages, 1)
 
-    def reload(self) -> None:
-        with self.context.database.sessions() as session:
-            meeting = get_meeting(session, self.meeting_id, *MINUTES_RECORD)
+    def reload(self, session: Session | None = None) -> None:
+        """``session``: the reading the workspace fills all its tabs from, if any."""
+        with self.context.database.reading(session) as reading:
+            meeting = get_meeting(reading, self.meeting_id, *MINUTES_RECORD)
             html = minutes_html(meeting)
             self.standing.setText(self._standing(meeting))
         self.browser.setHtml(html)
@@ -176,13 +178,14 @@ class ActionsTab(QWidget):
         )
         layout.addWidget(self.pages, 1)
 
-    def reload(self) -> None:
+    def reload(self, session: Session | None = None) -> None:
+        """``session``: the reading the workspace fills all its tabs from, if any."""
         today = date.today()
-        with self.context.database.sessions() as session:
-            meeting = get_meeting(session, self.meeting_id, *AGENDA_TREE)
+        with self.context.database.reading(session) as reading:
+            meeting = get_meeting(reading, self.meeting_id, *AGENDA_TREE)
             numbers = {line.item_id: line.number for line in timetable(meeting).lines}
             region = meeting.board.holiday_region
-            actions = actions_from(session, self.meeting_id)
+            actions = actions_from(reading, self.meeting_id)
             still_open = sum(1 for a in actions if not a.status.is_closed)
             rows = [
                 ActionRow(

@@ -125,8 +125,7 @@ class AgendaTab(QWidget):
         splitter.setSizes([760, 400])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
-        self._shortcuts()
-        self.reload()
+        self._shortcuts()  # filled by reload(), which the workspace calls with its reading
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Closing the workspace sends the news at once rather than after the pause."""
@@ -288,11 +287,12 @@ class AgendaTab(QWidget):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def reload(self, select: int | None = None) -> None:
+    def reload(self, select: int | None = None, session: Session | None = None) -> None:
+        """``session``: the reading the workspace fills all its tabs from, if any."""
         keep = select if select is not None else self._current_id()
-        with self.context.database.sessions() as session:
-            self.view_data = agenda_view(session, self.meeting_id)
-            self.editor.set_presenters(presenter_choices(session, self.meeting_id))
+        with self.context.database.reading(session) as reading:
+            self.view_data = agenda_view(reading, self.meeting_id)
+            self.editor.set_presenters(presenter_choices(reading, self.meeting_id))
         view = self.view_data
         self.model.set_rows(view.rows, view.ends_at)
         self.tree.expandAll()
@@ -305,7 +305,8 @@ class AgendaTab(QWidget):
             self.select(view.rows[0].item_id)
         else:
             self._show_current()
-        self.agenda_changed.emit()
+        if session is None:  # filled with the workspace, whose header reads the same rows
+            self.agenda_changed.emit()
 
     def _current_id(self) -> int | None:
         row = self.current_row()

@@ -1,0 +1,68 @@
+"""The meeting workspace fills its five tabs from one reading of the meeting: on a shared
+server every statement is a round trip, so the meeting and its agenda are read once, and
+each tab shows what it would have shown reading on its own."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import event, select
+
+from boardroom.storage.models import Meeting
+from boardroom.ui.context import AppContext
+from boardroom.ui.meeting_workspace import MeetingWorkspace
+
+FROM_TABLE = re.compile(r"\bFROM (\w+)", re.IGNORECASE)
+
+
+def _september_meeting(database) -> int:
+    with database.sessions() as session:
+        meetings = session.scalars(select(Meeting)).all()
+        return next(m.id for m in meetings if f"{m.starts_at:%Y-%m-%d}" == "2016-09-13")
+
+
+def _shown(workspace: MeetingWorkspace) -> dict[str, object]:
+    """What each tab shows, read off its widgets and models."""
+    register = workspace.attendance.model
+    agenda = workspace.agenda.model
+    return {
+        "heading": workspace.heading.text(),
+        "subheading": workspace.subheading.text(),
+        "quorum": workspace.attendance.quorum_label.text(),
+        "register": [register.index(row, 0).data() for row in range(register.rowCount())],
+        "agenda": [agenda.index(row, 1).data() for row in range(agenda.rowCount())],
+        "presenters": len(workspace.agenda.editor.presenter.choices),
+        "minutes": workspace.minutes.browser.toPlainText(),
+        "actions": workspace.actions.summary.text(),
+    }
+
+
+def test_the_workspace_reads_the_meeting_once_and_shows_every_tab(qtbot, demo_database):
+    meeting_id = _september_meeting(demo_database)
+    tables: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        match = FROM_TABLE.search(statement)
+        tables.append(match.group(1) if match else statement.split()[0])
+
+    event.listen(demo_database.engine, "before_cursor_execute", seen)
+    try:
+        workspace = MeetingWorkspace(AppContext(demo_database), meeting_id)
+        qtbot.addWidget(workspace)
+    finally:
+        event.remove(demo_database.engine, "before_cursor_execute", seen)
+    assert tables.count("meeting") == 1, tables
+    assert tables.count("agenda_item") == 2, "the items, then their sub-items, once each"
+    assert len(tables) <= 24, tables
+
+    together = _shown(workspace)
+    assert "Wirral Improvement Board" in together["heading"]
+    assert together["register"] and together["agenda"] and together["minutes"]
+    assert "Terms of Reference" in together["minutes"]
+    assert together["actions"].startswith("Agreed at this meeting: 1")
+    # Each tab reading on its own (as after an edit on it) shows exactly the same.
+    workspace.attendance.reload()
+    workspace.agenda.reload()
+    workspace.minutes.reload()
+    workspace.actions.reload()
+    assert _shown(workspace) == together
