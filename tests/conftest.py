@@ -68,6 +68,19 @@ def demo_database(database: Database) -> Database:
     return database
 
 
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Iterator[Database]:
+    """The demo board in a local SQLite file, whatever BOARDROOM_DATABASE_URL says: what
+    only a local file has (backups, the start-up chores) is tested on it."""
+    from boardroom.services.demo import load_demo
+
+    database = open_database(f"sqlite:///{tmp_path / 'boardroom.db'}")
+    with database.transaction() as session:
+        load_demo(session)
+    yield database
+    database.close()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
     """Never let a test touch the real user's data folder or settings."""

@@ -3,7 +3,6 @@
 from datetime import date, datetime, time
 
 import pytest
-from sqlalchemy import event
 
 from boardroom.errors import BoardroomError
 from boardroom.minutes_docx import OFFICERS, PRESENT, attendance_lists
@@ -20,6 +19,7 @@ from boardroom.services.boards import BoardRules, add_board
 from boardroom.services.meetings import MeetingFields, create_meeting
 from boardroom.services.people import MembershipFields, PersonFields, add_membership, add_person
 from boardroom.storage.models import AttendanceStatus, Meeting, Role
+from sent_statements import statements_sent
 
 
 @pytest.fixture
@@ -179,20 +179,6 @@ def test_an_officer_adviser_or_secretary_marked_here_is_in_attendance(database, 
         assert officer.status is AttendanceStatus.APOLOGIES
 
 
-def _statements(database, action) -> int:
-    seen: list[str] = []
-
-    def listener(*args) -> None:
-        seen.append(args[2])
-
-    event.listen(database.engine, "before_cursor_execute", listener)
-    try:
-        action()
-    finally:
-        event.remove(database.engine, "before_cursor_execute", listener)
-    return len(seen)
-
-
 def test_the_register_and_its_quorum_are_read_once(database, setup):
     meeting = setup["meeting"]
     with database.transaction() as session:
@@ -204,13 +190,8 @@ def test_the_register_and_its_quorum_are_read_once(database, setup):
         assert both.quorum == quorum(session, meeting)
         assert (both.quorum.present, both.quorum.met) == (3, True)
 
-    def lines_only() -> None:
-        with database.sessions() as session:
-            register(session, meeting)
-
-    def with_quorum() -> None:
-        with database.sessions() as session:
-            register_and_quorum(session, meeting)
-
-    alone = _statements(database, lines_only)
-    assert _statements(database, with_quorum) <= alone + 1, "the board's quorum, no more"
+    with statements_sent(database) as alone, database.sessions() as session:
+        register(session, meeting)
+    with statements_sent(database) as both, database.sessions() as session:
+        register_and_quorum(session, meeting)
+    assert len(both) <= len(alone) + 1, "the board's quorum, no more"

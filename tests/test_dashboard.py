@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, insert, select
+from sqlalchemy import insert, select
 
 from boardroom.services.actions import add_update, create_action
 from boardroom.services.boards import create_board
@@ -16,6 +16,7 @@ from boardroom.storage.models import ActionPoint, ActionStatus, Board, Meeting
 from boardroom.ui.actions_model import ActionsTableModel, GroupTotalsModel
 from boardroom.ui.context import AppContext
 from boardroom.ui.pages.dashboard import DashboardPage
+from sent_statements import statements_sent
 
 TODAY = date(2016, 10, 3)  # a Monday
 
@@ -75,26 +76,16 @@ def test_next_meeting_papers_deadline_and_counts(database, board_id):
     assert (counts.open, counts.overdue, counts.due_soon, counts.moved_since) == (3, 1, 1, 1)
 
 
-def _statements(database, action) -> int:
-    seen = []
-    listener = lambda *args: seen.append(args[2])  # noqa: E731
-    event.listen(database.engine, "before_cursor_execute", listener)
-    try:
-        action()
-    finally:
-        event.remove(database.engine, "before_cursor_execute", listener)
-    return len(seen)
-
-
 def test_dashboard_statements_do_not_grow_with_the_actions(database, board_id):
-    def load() -> None:
-        with database.sessions() as session:
+    def load() -> int:
+        with statements_sent(database) as sent, database.sessions() as session:
             load_dashboard(session, board_id, TODAY)
+        return len(sent)
 
     _add_actions(database, board_id, 10)
-    few = _statements(database, load)
+    few = load()
     _add_actions(database, board_id, 2000)
-    many = _statements(database, load)
+    many = load()
     assert few == many <= 6
 
 

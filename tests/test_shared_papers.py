@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from agenda_builders import PDF_BYTES, XLSX_BYTES, build_meeting
 from boardroom.circulation import circulate
@@ -33,6 +33,7 @@ from boardroom.storage.models import AgendaItem, Paper, PaperContent
 from boardroom.storage.models.base import utcnow
 from boardroom.storage.paper_contents import MAX_PAPER_BYTES, forget_unreferenced
 from boardroom.storage.paper_store import GRACE, look_after_papers, tidy_today
+from sent_statements import statements_sent
 
 CLERK = Address("Committee Services", addr_spec="clerk@example.org")
 FIXTURE = Path(__file__).parent / "fixtures" / "first_schema.db"
@@ -150,17 +151,8 @@ def test_an_absurdly_large_file_is_refused_before_it_is_read(database, tmp_path)
 
 def test_listing_an_agenda_never_reads_the_papers_bytes(database, tmp_path):
     built = build_meeting(database, tmp_path)
-    statements: list[str] = []
-
-    def seen(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", seen)
-    try:
-        with database.sessions() as session:
-            view = agenda_view(session, built.meeting_id)
-    finally:
-        event.remove(database.engine, "before_cursor_execute", seen)
+    with statements_sent(database) as statements, database.sessions() as session:
+        view = agenda_view(session, built.meeting_id)
     assert any(row.papers for row in view.rows)
     assert statements and not [s for s in statements if "paper_content" in s]
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from boardroom.storage.models import Meeting
 from boardroom.ui.context import AppContext
 from boardroom.ui.meeting_workspace import MeetingWorkspace
+from sent_statements import statements_sent
 
 FROM_TABLE = re.compile(r"\bFROM (\w+)", re.IGNORECASE)
 
@@ -39,18 +40,13 @@ def _shown(workspace: MeetingWorkspace) -> dict[str, object]:
 
 def test_the_workspace_reads_the_meeting_once_and_shows_every_tab(qtbot, demo_database):
     meeting_id = _september_meeting(demo_database)
-    tables: list[str] = []
-
-    def seen(_conn, _cursor, statement, *_args) -> None:
-        match = FROM_TABLE.search(statement)
-        tables.append(match.group(1) if match else statement.split()[0])
-
-    event.listen(demo_database.engine, "before_cursor_execute", seen)
-    try:
+    with statements_sent(demo_database) as sent:
         workspace = MeetingWorkspace(AppContext(demo_database), meeting_id)
         qtbot.addWidget(workspace)
-    finally:
-        event.remove(demo_database.engine, "before_cursor_execute", seen)
+    tables = [
+        match.group(1) if (match := FROM_TABLE.search(statement)) else statement.split()[0]
+        for statement in sent
+    ]
     assert tables.count("meeting") == 1, tables
     assert tables.count("agenda_item") == 2, "the items, then their sub-items, once each"
     assert len(tables) <= 24, tables
