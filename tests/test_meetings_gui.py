@@ -27,6 +27,7 @@ from boardroom.storage.models import (
     Person,
     Role,
 )
+from boardroom.ui.attendance_panel import AttendancePanel
 from boardroom.ui.context import AppContext
 from boardroom.ui.dialogs.people import PersonDialog
 from boardroom.ui.dialogs.series import SeriesDialog
@@ -239,17 +240,26 @@ def test_the_series_preview_flags_meetings_on_bank_holidays(qtbot):
     assert papers == "Mon 21 Sep 2026", "5 working days before Mon 28 Sep 2026"
 
 
-def test_marking_apologies_in_the_workspace_updates_register_and_quorum(qtbot, demo_database):
-    context = _context(demo_database)
-    with demo_database.sessions() as session:
-        meeting_id = session.scalars(
-            select(Meeting.id).where(Meeting.starts_at == datetime(2016, 10, 11, 14))
-        ).one()
-    workspace = MeetingWorkspace(context, meeting_id)
+def _october_id(session) -> int:
+    """The demo board's 11 October 2016 meeting: its agenda published, nobody marked yet."""
+    return session.scalars(
+        select(Meeting.id).where(Meeting.starts_at == datetime(2016, 10, 11, 14))
+    ).one()
+
+
+def _october_register(qtbot, database) -> tuple[int, AttendancePanel]:
+    """That meeting's workspace shown on its register: (meeting id, register panel)."""
+    with database.sessions() as session:
+        meeting_id = _october_id(session)
+    workspace = MeetingWorkspace(_context(database), meeting_id)
     qtbot.addWidget(workspace)
     workspace.show()
     workspace.tabs.setCurrentWidget(workspace.attendance)
-    panel = workspace.attendance
+    return meeting_id, workspace.attendance
+
+
+def test_marking_apologies_in_the_workspace_updates_register_and_quorum(qtbot, demo_database):
+    meeting_id, panel = _october_register(qtbot, demo_database)
     assert "Members present 0 · quorum 6" in panel.quorum_label.text()
     panel.view.setFocus()
     panel.view.selectRow(1)
@@ -269,16 +279,7 @@ def test_marking_apologies_in_the_workspace_updates_register_and_quorum(qtbot, d
 
 
 def test_p_on_an_officers_line_marks_them_in_attendance(qtbot, demo_database):
-    context = _context(demo_database)
-    with demo_database.sessions() as session:
-        meeting_id = session.scalars(
-            select(Meeting.id).where(Meeting.starts_at == datetime(2016, 10, 11, 14))
-        ).one()
-    workspace = MeetingWorkspace(context, meeting_id)
-    qtbot.addWidget(workspace)
-    workspace.show()
-    workspace.tabs.setCurrentWidget(workspace.attendance)
-    panel = workspace.attendance
+    _, panel = _october_register(qtbot, demo_database)
     officer = next(
         row
         for row in range(panel.proxy.rowCount())
@@ -296,9 +297,7 @@ def test_p_on_an_officers_line_marks_them_in_attendance(qtbot, demo_database):
 def test_a_deputy_named_on_the_membership_is_marked_with_d(qtbot, demo_database):
     context = _context(demo_database)
     with demo_database.sessions() as session:
-        meeting_id = session.scalars(
-            select(Meeting.id).where(Meeting.starts_at == datetime(2016, 10, 11, 14))
-        ).one()
+        meeting_id = _october_id(session)
         seat = session.scalars(
             select(Membership)
             .join(Person, Membership.person_id == Person.id)
@@ -572,9 +571,7 @@ def test_a_guest_is_added_by_typing_part_of_their_name(qtbot, demo_database, mon
 
     with demo_database.transaction() as session:
         add_person(session, PersonFields("Yvette Stanley", job_title="Ofsted National Director"))
-        meeting_id = session.scalars(
-            select(Meeting.id).where(Meeting.starts_at == datetime(2016, 10, 11, 14))
-        ).one()
+        meeting_id = _october_id(session)
     workspace = MeetingWorkspace(_context(demo_database), meeting_id)
     qtbot.addWidget(workspace)
     panel = workspace.attendance
