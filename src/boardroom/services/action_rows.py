@@ -251,9 +251,6 @@ class ActionFilter:
     changed_since: date | None = None  # with a progress note after this day
     text: str = ""
 
-    def matches(self, row: ActionRow) -> bool:
-        return bool(self.positions((row,)))
-
     def positions(self, rows: Sequence[ActionRow]) -> list[int]:
         """Where the rows that pass stand in ``rows``, in order.
 

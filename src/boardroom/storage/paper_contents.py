@@ -81,10 +81,6 @@ def missing_contents(session: Session) -> list[str]:
     return list(session.scalars(select(Paper.sha256).distinct().where(~held)))
 
 
-def held_contents(session: Session) -> set[str]:
-    return set(session.scalars(select(PaperContent.sha256)))
-
-
 def forget_unreferenced(database: Database, grace: timedelta, now: datetime | None = None) -> int:
     """Forget the content no paper refers to that was last attached more than ``grace``
     ago; returns how many were forgotten."""

@@ -40,15 +40,11 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from boardroom.files import write_atomically
 from boardroom.storage.database import Database, data_dir
-from boardroom.storage.models import Paper
 from boardroom.storage.paper_contents import (
     MAX_PAPER_BYTES,
     forget_unreferenced,
-    held_contents,
     missing_contents,
     store_content,
 )
@@ -182,8 +178,7 @@ def remove_spare_copies(
     if not store.is_dir():
         return []
     with database.sessions() as session:
-        referenced = set(session.scalars(select(Paper.sha256).distinct()))
-        needed = (referenced - held_contents(session)) | set(keep)
+        needed = set(missing_contents(session)) | set(keep)
     cutoff = (now if now is not None else time.time()) - grace.total_seconds()
     removed = []
     for path in _stored_files(store):
@@ -212,8 +207,10 @@ def tidy_today(
     backups: Path | None = None,
     today: date | None = None,
 ) -> list[Path] | None:
-    """The daily tidy: None when it was already done today, had nothing to look at, or
-    was not safe (said in the log); otherwise the copies removed."""
+    """The daily tidy: the content no paper has needed for ``GRACE`` forgotten in the
+    database, then the folder's spare copies removed. None when it was already done today,
+    had nothing to look at, or was not safe (said in the log); otherwise the copies removed.
+    A desk without a papers folder never attached or opened a paper: another desk tidies."""
     store = store if store is not None else papers_folder()
     today = today or date.today()
     if not store.is_dir():
@@ -224,6 +221,9 @@ def tidy_today(
     identity = database.describe()
     others = _other_databases(store, identity)
     write_atomically(marker, today.isoformat().encode())
+    forgotten = forget_unreferenced(database, GRACE)
+    if forgotten:
+        log.info("Forgot %d paper(s) in the database that no paper refers to.", forgotten)
     if others:
         log.info(
             "The papers folder %s also holds the papers of %s; no copy was removed.",
@@ -245,10 +245,6 @@ def look_after_papers(
     today: date | None = None,
 ) -> list[Path] | None:
     """What the window does for papers as it opens: copy into the database what only this
-    desk holds, forget in the database the content no paper has needed for ``GRACE``,
-    then today's tidy of the folder (its result)."""
+    desk holds, then today's tidy (its result)."""
     copy_in_local_papers(database, store)
-    forgotten = forget_unreferenced(database, GRACE)
-    if forgotten:
-        log.info("Forgot %d paper(s) in the database that no paper refers to.", forgotten)
     return tidy_today(database, store, backups, today)
