@@ -165,16 +165,33 @@ def build_agenda(
         document.add_paragraph(PART_2_NOTE).paragraph_format.keep_with_next = True
         _items_table(document, part_2, actions)
 
-    section = document.sections[-1]
-    docx_support.page_number_footer(section, f"{board} — agenda, {long_date(meeting.starts_at)}")
-    docx_support.set_core_properties(
-        document,
-        title=agenda_title(meeting),
-        author=author or board,
-        subject=f"{meeting.title}: agenda" + (" (public version)" if public else ""),
-        when=now or datetime.now(UTC),
+    finish_meeting_document(
+        document, meeting, "agenda", agenda_title(meeting), author, public=public, now=now
     )
     return document
+
+
+def finish_meeting_document(
+    document: Document,
+    meeting: Meeting,
+    kind: str,
+    title: str,
+    author: str,
+    *,
+    public: bool,
+    now: datetime | None,
+) -> None:
+    """The footer and description of a meeting's agenda or minutes (``kind``), worded alike:
+    "Wirral Improvement Board — minutes, Tuesday 13 September 2016"."""
+    board = meeting.board.name
+    docx_support.finish_document(
+        document,
+        caption=f"{board} — {kind}, {long_date(meeting.starts_at)}",
+        title=title,
+        author=author or board,
+        subject=f"{meeting.title}: {kind}" + (" (public version)" if public else ""),
+        when=now or datetime.now(UTC),
+    )
 
 
 def export_agenda(

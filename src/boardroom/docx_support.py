@@ -417,6 +417,15 @@ def set_core_properties(
     properties.version = ""
 
 
+def finish_document(
+    document: Document, *, caption: str, title: str, author: str, subject: str, when: datetime
+) -> None:
+    """What every export does last: the page-numbered footer with ``caption`` on the last
+    section, and the document's own description, so no export forgets either."""
+    page_number_footer(document.sections[-1], caption)
+    set_core_properties(document, title=title, author=author, subject=subject, when=when)
+
+
 def document_bytes(document: Document) -> bytes:
     """The finished .docx as bytes, for attaching to an email or writing to disk."""
     buffer = io.BytesIO()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from boardroom import docx_support
-from boardroom.agenda_docx import long_date
+from boardroom.agenda_docx import finish_meeting_document, long_date
 from boardroom.dates import format_date
 from boardroom.services.agenda import AgendaLine, is_exempt, timetable
 from boardroom.services.attendance import register
@@ -484,16 +484,8 @@ def build_minutes(
         closing.paragraph_format.space_before = Pt(12)
     _small_table_text(document)
 
-    board = meeting.board.name
-    docx_support.page_number_footer(
-        document.sections[-1], f"{board} — minutes, {long_date(meeting.starts_at)}"
-    )
-    docx_support.set_core_properties(
-        document,
-        title=minutes_title(meeting),
-        author=author or board,
-        subject=f"{meeting.title}: minutes" + (" (public version)" if public else ""),
-        when=now or datetime.now(UTC),
+    finish_meeting_document(
+        document, meeting, "minutes", minutes_title(meeting), author, public=public, now=now
     )
     return document
 

@@ -48,12 +48,11 @@ def write_docx(
 ) -> Path:
     """Write the Word log, starting from ``template`` (the letterhead) when one is given."""
     from boardroom.docx_support import (
+        finish_document,
         fit_widths,
         grid_table,
         new_document,
-        page_number_footer,
         save_document,
-        set_core_properties,
     )
 
     document = new_document(template)
@@ -72,9 +71,9 @@ def write_docx(
             rows.add(log, row)
             done += 1
             report_every(progress, done, total)
-    page_number_footer(document.sections[-1], log.title)
-    set_core_properties(
+    finish_document(
         document,
+        caption=log.title,
         title=log.title,
         author=author or "Boardroom",
         subject="Action log",
