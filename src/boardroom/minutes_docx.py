@@ -27,7 +27,7 @@ from boardroom.agenda_docx import finish_meeting_document, long_date
 from boardroom.dates import format_date
 from boardroom.services.agenda import AgendaLine, is_exempt, timetable
 from boardroom.services.attendance import register
-from boardroom.services.live_minutes import ReviewLine, actions_to_review
+from boardroom.services.live_minutes import ReviewLine, actions_reviewed
 from boardroom.services.meetings import MINUTES_RECORD, actions_from, get_meeting
 from boardroom.services.resolutions import minuted_wording
 from boardroom.storage.models import (
@@ -378,9 +378,8 @@ def _reviews(session: Session, meeting: Meeting, public: bool) -> list[ReviewLin
     """The actions this meeting reviewed, one row each however often it came back to one."""
     return [
         line
-        for line in actions_to_review(session, meeting.id)
-        if line.reviewed
-        and not (public and _exempt_origin(session.get_one(ActionPoint, line.action_id)))
+        for line in actions_reviewed(session, meeting)
+        if not (public and _exempt_origin(session.get_one(ActionPoint, line.action_id)))
     ]
 
 

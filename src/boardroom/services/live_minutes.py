@@ -7,12 +7,12 @@ minuting never keeps a session (or a stale object) open between keystrokes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from boardroom.dates import format_date
 from boardroom.errors import NotFoundError
@@ -238,19 +238,39 @@ def actions_to_review(session: Session, meeting_id: int) -> list[ReviewLine]:
     item brings forward — and any reviewed at this meeting since (closed there, perhaps),
     in reference order."""
     meeting = get_meeting(session, meeting_id)
+    reviews = _reviews_at(session, meeting)
+    actions = {action.id: action for action in actions_for_review(session, meeting)}
+    for updates in reviews.values():
+        actions.setdefault(updates[0].action_id, updates[0].action)
+    return _review_lines(meeting, actions.values(), reviews)
+
+
+def actions_reviewed(session: Session, meeting: Meeting) -> list[ReviewLine]:
+    """Only the actions this meeting reviewed, one line each however often it came back to
+    one: what its minutes record, without reading the board's whole open log."""
+    reviews = _reviews_at(session, meeting)
+    return _review_lines(meeting, [updates[0].action for updates in reviews.values()], reviews)
+
+
+def _reviews_at(session: Session, meeting: Meeting) -> dict[int, list[ActionUpdate]]:
+    """The updates minuted at the meeting, by action, in the order they were made."""
     reviews: dict[int, list[ActionUpdate]] = {}
     for update in session.scalars(
         select(ActionUpdate)
         .where(ActionUpdate.meeting_id == meeting.id)
+        .options(selectinload(ActionUpdate.action).selectinload(ActionPoint.owner))
         .order_by(ActionUpdate.created_at, ActionUpdate.id)
     ):
         reviews.setdefault(update.action_id, []).append(update)
-    actions = {action.id: action for action in actions_for_review(session, meeting)}
-    for update_list in reviews.values():
-        actions.setdefault(update_list[0].action_id, update_list[0].action)
+    return reviews
+
+
+def _review_lines(
+    meeting: Meeting, actions: Iterable[ActionPoint], reviews: dict[int, list[ActionUpdate]]
+) -> list[ReviewLine]:
     day, region = meeting.starts_at.date(), meeting.board.holiday_region
     lines = []
-    for action in sorted(actions.values(), key=lambda a: (a.year, a.sequence)):
+    for action in sorted(actions, key=lambda a: (a.year, a.sequence)):
         updates = reviews.get(action.id, [])
         moved = [u.status_to for u in updates if u.status_to is not None]
         lines.append(
