@@ -37,7 +37,7 @@ from boardroom.services.minutes import (
     release_pen,
 )
 from boardroom.storage.database import AUTOSAVE_LOCK_WAIT_MS
-from boardroom.storage.models import StandingKind
+from boardroom.storage.models import Meeting, StandingKind
 from boardroom.ui.colours import MUTED, NOTICE_BAR, OFFER_BAR, PROBLEM_BAR
 from boardroom.ui.context import AppContext
 from boardroom.ui.key_table import bind
@@ -196,9 +196,9 @@ class LiveMinutesWindow(QMainWindow):
             )
             self.approval = approval_offer(session, self.meeting_id)
             elapsed = elapsed_by_item(session, self.meeting_id)
+            self._show_meeting(meeting)
         self.agenda.set_rows(lines)
         self.agenda.set_elapsed(elapsed)
-        self._show_meeting()
         self.register.reload()
         self.check_pen()
         if lines:
@@ -207,11 +207,9 @@ class LiveMinutesWindow(QMainWindow):
             self.header.say(self.tr("This meeting has no agenda yet — build it first."))
             self.editor.setEnabled(False)
 
-    def _show_meeting(self) -> None:
-        with self.context.database.sessions() as session:
-            meeting = get_meeting(session, self.meeting_id)
-            self.side.show_meeting(meeting.board.name, meeting.starts_at, meeting.closed_at)
-            self.closed = meeting.closed_at is not None
+    def _show_meeting(self, meeting: Meeting) -> None:
+        self.side.show_meeting(meeting.board.name, meeting.starts_at, meeting.closed_at)
+        self.closed = meeting.closed_at is not None
 
     def _heartbeat(self) -> None:
         """A missed heartbeat is not an error worth a dialog: say so and try again later.
@@ -374,7 +372,8 @@ class LiveMinutesWindow(QMainWindow):
         if self.editor.read_only or not self.editor.notes.flush():
             return
         if closed := ask_and_close(self, self.context, self.meeting_id, self.desk):
-            self._show_meeting()
+            with self.context.database.sessions() as session:
+                self._show_meeting(get_meeting(session, self.meeting_id))
             self._stop_clock()
             self.statusBar().showMessage(
                 self.tr("The meeting closed at {0:%H:%M}; the minutes are a draft.").format(closed),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from boardroom.dates import format_date
 from boardroom.ui.context import AppContext
+from boardroom.ui.live import keys
 from boardroom.ui.live.models import AgendaModel
 from boardroom.ui.live.register_panel import RegisterPanel
 
@@ -36,8 +37,7 @@ class AgendaSide(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("meetingHeading")
         self.heading.setWordWrap(True)
-        self.close_button = QToolButton()
-        self.close_button.setText(self.tr("Close the meeting…  Ctrl+Shift+E"))
+        self.close_button = QToolButton()  # worded by show_meeting, open or closed
         self.close_button.setToolTip(self.tr("Record the time the chair closed the meeting"))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.split = QSplitter(Qt.Orientation.Vertical)
@@ -90,11 +90,12 @@ class AgendaSide(QWidget):
         when = f"{format_date(starts)} · {starts:%H:%M}"
         if closed:
             when += self.tr(" – closed {0:%H:%M}").format(closed)
-        self.close_button.setText(
-            self.tr("Change the closing time…  Ctrl+Shift+E")
+        text = (
+            self.tr("Change the closing time…  {0}")
             if closed
-            else self.tr("Close the meeting…  Ctrl+Shift+E")
+            else self.tr("Close the meeting…  {0}")
         )
+        self.close_button.setText(text.format(keys.CLOSE_MEETING.shown()))
         self.heading.setText(f"{board}<br><span style='font-weight:400'>{when}</span>")
 
     def set_current(self, row: int) -> None:

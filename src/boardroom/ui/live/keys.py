@@ -79,17 +79,8 @@ WINDOW = (
     BACK,
     SAVE,
 )
-FOOTER = (
-    NEXT_ITEM,
-    PREVIOUS_ITEM,
-    RESOLUTION,
-    ACTION,
-    DECLARATION,
-    REVIEW,
-    REGISTER,
-    CLOSE_MEETING,
-    BACK,
-)
+# The footer has no room for what only one item offers or what happens anyway.
+FOOTER = tuple(key for key in WINDOW if key not in (APPROVE, SAVE))
 
 REWORD = Key(
     ("Return",), QT_TRANSLATE_NOOP("LiveKeys", "Reword the resolution, correct the action")
