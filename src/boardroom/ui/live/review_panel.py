@@ -9,6 +9,8 @@ their "Actions reviewed" table.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -69,7 +71,7 @@ class ReviewRow(QFrame):
         self.note.returnPressed.connect(self.submit)
 
     def open(self, line: ReviewLine) -> None:
-        self.action.setText(f"<b>{line.reference}</b> · {line.description}")
+        self.action.setText(f"<b>{escape(line.reference)}</b> · {escape(line.description)}")
         self.note.clear()
         self.status.setCurrentIndex(0)
         self.show()
