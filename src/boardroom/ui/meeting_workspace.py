@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 from boardroom.circulation import Circulated
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
-from boardroom.services.meetings import WORKSPACE, get_meeting, papers_deadline, set_status
+from boardroom.services.meetings import (
+    MINUTES_RECORD,
+    WORKSPACE,
+    get_meeting,
+    papers_deadline,
+    set_status,
+)
 from boardroom.storage.models import Meeting, MeetingStatus
 from boardroom.ui.agenda.circulate import circulate_meeting, report
 from boardroom.ui.agenda.tab import AgendaTab
@@ -272,9 +278,12 @@ class MeetingWorkspace(QDialog):
         if not self.isVisible():
             self._stale = True
             return
-        self._agenda_changed()
-        self.minutes.reload()
-        self.actions.reload()
+        with self.context.database.sessions() as session:
+            # Loaded first with all that the three read, so each finds it whole.
+            meeting = get_meeting(session, self.meeting_id, *MINUTES_RECORD)
+            self._show_header(meeting, len(meeting.agenda_items))
+            self.minutes.reload(session)
+            self.actions.reload(session)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
