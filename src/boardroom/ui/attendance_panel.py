@@ -39,7 +39,7 @@ from boardroom.ui.dialogs.base import PersonPicker, ServiceDialog
 from boardroom.ui.labels import quorum_text
 from boardroom.ui.models.register import RegisterTableModel
 from boardroom.ui.models.table import SearchProxy
-from boardroom.ui.table_view import button, table_view
+from boardroom.ui.table_view import button, selected_rows, table_view
 
 COLUMN_GUTTER = 16
 _KEYS = {
@@ -191,10 +191,7 @@ class AttendancePanel(QWidget):
                 )
 
     def selected_lines(self) -> list[RegisterLine]:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        if not rows and self.view.currentIndex().isValid():
-            rows = [self.view.currentIndex().row()]
-        return [self.proxy.row_at(row) for row in rows]
+        return [self.proxy.row_at(row) for row in selected_rows(self.view)]
 
     def _run(self, action: Callable[[Session], object]) -> bool:
         try:

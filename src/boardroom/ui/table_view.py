@@ -68,3 +68,12 @@ def fit_rows(view: QTableView, rows: int, most: int) -> None:
     shown = max(1, min(rows, most))
     row_height = view.verticalHeader().defaultSectionSize()
     view.setFixedHeight(view.horizontalHeader().sizeHint().height() + shown * row_height + 4)
+
+
+def selected_rows(view: QAbstractItemView) -> list[int]:
+    """The rows selected, in order, or the current one when none is: what a key that acts
+    on "the selected people" acts on after the clerk merely moved to a line."""
+    rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex().row()]
+    return rows

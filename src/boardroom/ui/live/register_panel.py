@@ -35,6 +35,7 @@ from boardroom.ui.key_table import Key
 from boardroom.ui.labels import quorum_text
 from boardroom.ui.live import keys
 from boardroom.ui.live.models import RegisterModel
+from boardroom.ui.table_view import selected_rows
 
 _AWAY = {keys.MARK_APOLOGIES: AttendanceStatus.APOLOGIES, keys.MARK_ABSENT: AttendanceStatus.ABSENT}
 _HERE = (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY, *ADDED_STATUSES)
@@ -121,9 +122,7 @@ class RegisterPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def selected_lines(self) -> list[RegisterLine]:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        if not rows and self.view.currentIndex().isValid():
-            rows = [self.view.currentIndex().row()]
+        rows = selected_rows(self.view)
         return [self.model.row_at(row) for row in rows if 0 <= row < self.model.rowCount()]
 
     def on_letter(self, letter: Key) -> None:
