@@ -83,19 +83,12 @@ class ActionsTableModel(QAbstractTableModel):
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._since: date | None = None  # the last meeting: later updates are shown bold
 
-    def set_moved_since(self, since: date | None) -> None:
-        """Mark the actions updated after ``since`` (the last meeting): what moved."""
-        if since != self._since:
-            self._since = since
-            if self._rows:
-                column = self.COL_LAST_UPDATE
-                self.dataChanged.emit(
-                    self.index(0, column), self.index(len(self._rows) - 1, column)
-                )
-
     # --- contents -------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[ActionRow]) -> None:
+    def set_rows(self, rows: Sequence[ActionRow], moved_since: date | None = None) -> None:
+        """The actions to list; those updated after ``moved_since`` (the last meeting) are
+        marked as having moved — set with the rows, so the filter runs once."""
         self.beginResetModel()
+        self._since = moved_since
         self._loaded = list(rows)
         self._loaded_at = {row.id: place for place, row in enumerate(self._loaded)}
         self._arrange(*(self._order or (-1, Qt.SortOrder.AscendingOrder)))
@@ -543,9 +536,8 @@ def counts_text(counts: ActionCounts) -> str:
 def configure_action_columns(view: QTableView, references: Iterable[str] = ()) -> None:
     """Column widths of an actions table, measured in the view's font so that a date in
     bold ("Wed 30 Sep 2026") and the longest of ``references`` are never cut short; the
-    action's text takes the remaining width.
-
-    Called again after each reload, because a model reset forgets per-column resize modes.
+    action's text takes the remaining width. A model reset keeps them (the columns stay
+    the same), so a page sizes its table once per list it shows.
     """
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -76,6 +76,8 @@ from boardroom.ui.icons import icon
 from boardroom.ui.labels import label_of
 from boardroom.ui.pages.base import Page
 
+_NOT_SIZED = object()  # the table's columns before any list was shown
+
 
 class ActionsPage(Page):
     key = "actions"
@@ -91,7 +93,7 @@ class ActionsPage(Page):
         self.today = date.today()
         self._labels: dict[int, str] = {}
         self._search = ""
-        self._columns_for: tuple[int | None, ...] = ()  # (the scope the columns were sized for)
+        self._columns_for: object = _NOT_SIZED  # the scope (a board, or None) sized for
         self.model = ActionsTableModel(self._store_status, self)
         self.proxy = ActionsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -254,17 +256,14 @@ class ActionsPage(Page):
                 if board_id is not None
                 else None
             )
-        header = self.view.horizontalHeader()
+        self.model.set_rows(rows, moved_since=last)
         # The widths the user gave the columns survive a reload of the same list (a model
-        # reset would put them back); a new scope is measured afresh.
-        kept = header.saveState() if self._columns_for == (scope,) else None
-        self.model.set_rows(rows)
-        self.model.set_moved_since(last)
-        if kept is None or not header.restoreState(kept):
+        # reset keeps the header's sections); a new scope is measured afresh.
+        if self._columns_for != scope:
             configure_action_columns(self.view, (row.reference for row in rows))
             for column in range(self.model.columnCount()):
                 self.view.setColumnHidden(column, column in self.hidden_columns)
-            self._columns_for = (scope,)
+            self._columns_for = scope
         self.filters.fill(
             today=self.today,
             last_meeting_on=last,

@@ -126,8 +126,7 @@ class DashboardPage(Page):
             labels = section_labels(session, board_id)
         since = self.dashboard.last_meeting_on
         moved = {row.id for row in rows if moved_since(row, since)}
-        self.model.set_rows(rows)
-        self.model.set_moved_since(since)
+        self.model.set_rows(rows, moved_since=since)
         configure_action_columns(self.table, (row.reference for row in rows))
         for column in (ActionsTableModel.COL_AGREED, ActionsTableModel.COL_REVIEWED):
             self.table.setColumnHidden(column, True)
