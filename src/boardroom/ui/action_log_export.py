@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from boardroom.dates import format_date
 from boardroom.services.action_export import export_actions, load_action_log
@@ -22,6 +22,7 @@ from boardroom.services.action_rows import ActionRow, public_only
 from boardroom.ui.background import BackgroundTask, Progress, run_in_background
 from boardroom.ui.context import AppContext
 from boardroom.ui.settings_store import template_and_author
+from boardroom.ui.version_menu import version_menu
 
 
 @dataclass(frozen=True)
@@ -147,17 +148,8 @@ def _report(done: Exported, public: bool) -> str:
 
 def export_menu(button: QPushButton, export: Callable[[bool], object]) -> None:
     """The members' version or the public one, from the format's button."""
-    menu = QMenu(button)
-    for public, text in (
-        (False, QCoreApplication.translate("ActionLogExport", "Members' version (with Part 2)…")),
-        (
-            True,
-            QCoreApplication.translate(
-                "ActionLogExport", "Public version (Part 2 actions left out)…"
-            ),
-        ),
-    ):
-        action = menu.addAction(text)
-        action.setObjectName("public" if public else "members")
-        action.triggered.connect(lambda _checked=False, p=public: export(p))
-    button.setMenu(menu)
+    version_menu(
+        button,
+        export,
+        QCoreApplication.translate("ActionLogExport", "Public version (Part 2 actions left out)…"),
+    )

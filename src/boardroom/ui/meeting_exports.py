@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from boardroom.agenda_docx import export_agenda
@@ -23,6 +23,7 @@ from boardroom.ui.background import BackgroundTask, Progress, run_in_background
 from boardroom.ui.context import AppContext
 from boardroom.ui.settings_store import template_and_author
 from boardroom.ui.table_view import button
+from boardroom.ui.version_menu import version_menu
 
 
 @dataclass(frozen=True)
@@ -122,20 +123,11 @@ def word_button(
         QCoreApplication.translate("MeetingExports", export.name),
         QCoreApplication.translate("MeetingExports", export.tip),
     )
-    menu = QMenu(widget)
-    for public, text in (
-        (False, QCoreApplication.translate("MeetingExports", "Members' version (with Part 2)…")),
-        (
-            True,
-            QCoreApplication.translate("MeetingExports", "Public version (exempt items left out)…"),
+    version_menu(
+        widget,
+        lambda public: save_word(
+            parent, context, meeting_id, export, public, lambda path: on_saved(path, public)
         ),
-    ):
-        action = menu.addAction(text)
-        action.setObjectName("public" if public else "members")
-        action.triggered.connect(
-            lambda _checked=False, p=public: save_word(
-                parent, context, meeting_id, export, p, lambda path, p=p: on_saved(path, p)
-            )
-        )
-    widget.setMenu(menu)
+        QCoreApplication.translate("MeetingExports", "Public version (exempt items left out)…"),
+    )
     return widget
