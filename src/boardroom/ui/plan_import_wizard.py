@@ -199,7 +199,6 @@ class _PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.owner.parsed = None
-        self.owner.preview = None
         path, mapping = self.owner.path, self.owner.mapping
         assert path is not None
         self.report.setHtml(f"<p><i>{escape(self.tr('Reading {0}…').format(path.name))}</i></p>")
@@ -227,7 +226,7 @@ class _PreviewPage(QWizardPage):
         if isinstance(result, ParsedPlan):
             try:
                 with self.owner.context.database.sessions() as session:
-                    self.owner.preview = preview_plan(
+                    preview = preview_plan(
                         session,
                         self.owner.board_id,
                         result,
@@ -243,11 +242,10 @@ class _PreviewPage(QWizardPage):
             )
         else:
             self.owner.parsed = result
-            self.report.setHtml(self._describe(result, self.owner.preview))
+            self.report.setHtml(self._describe(result, preview))
         self.completeChanged.emit()
 
-    def _describe(self, parsed: ParsedPlan, outcome: ImportOutcome | None) -> str:
-        assert outcome is not None
+    def _describe(self, parsed: ParsedPlan, outcome: ImportOutcome) -> str:
         new, changed = set(outcome.new), set(outcome.changed)
         tags = {
             number: f' <span style="color:{GOOD.css()}"><b>{self.tr("new")}</b></span>'
@@ -293,8 +291,6 @@ class PlanImportWizard(QWizard):
         self.sheet: Sheet | None = None
         self.mapping: dict[str, int] | None = None
         self.parsed: ParsedPlan | None = None
-        self.preview: ImportOutcome | None = None
-        self.outcome: ImportOutcome | None = None
         self.setWindowTitle(self.tr("Import an improvement plan"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.resize(760, 580)
@@ -332,7 +328,6 @@ class PlanImportWizard(QWizard):
         except BoardroomError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return
-        self.outcome = outcome
         self.context.data_changed.emit()
         self.context.status_message.emit(outcome.summary())
         super().accept()
