@@ -57,7 +57,6 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(SIDEBAR_STYLE)
 
         # A placeholder per page until it is first shown (see boardroom.ui.pages).
-        self._built: dict[int, Page] = {}
         self.stack = QStackedWidget()
         for _entry in PAGES:
             self.stack.addWidget(QWidget())
@@ -286,16 +285,16 @@ class MainWindow(QMainWindow):
 
     def page(self, row: int) -> Page:
         """The page in that row of the sidebar, built (its module imported) the first time."""
-        if row not in self._built:
-            page = PAGES[row].page_type()(self.context)
-            placeholder = self.stack.widget(row)
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.stack.setCurrentIndex(current)
-            self._built[row] = page
-        return self._built[row]
+        placeholder = self.stack.widget(row)
+        if isinstance(placeholder, Page):
+            return placeholder  # built already
+        page = PAGES[row].page_type()(self.context)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        return page
 
     def current_page(self) -> Page:
         return self.page(self.stack.currentIndex())
