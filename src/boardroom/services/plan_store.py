@@ -6,7 +6,7 @@ before anything is stored."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -141,11 +141,12 @@ def preview_plan(
 def store_plan(
     session: Session, board_id: int, parsed: ParsedPlan, *, plan_title: str | None = None
 ) -> ImportOutcome:
-    """Create the plan or update it in place, matching items by number."""
+    """Create the plan or update it in place, matching items by number; what was done is
+    what ``preview_plan`` foresaw, worked out the same way before anything changes."""
+    outcome = preview_plan(session, board_id, parsed, plan_title=plan_title)
     plan = choose_plan(session, board_id, plan_title)
-    created = plan is None
     if plan is None:
-        plan = Plan(board_id=board_id, title=plan_title or parsed.title)
+        plan = Plan(board_id=board_id, title=outcome.plan_title)
         session.add(plan)
         session.flush()
     sections = {section.number: section for section in plan.sections}
@@ -157,32 +158,16 @@ def store_plan(
             session.add(section)
         section.recommendation = spec.recommendation or section.recommendation
         section.outcome = spec.outcome or section.outcome
-    new: list[str] = []
-    changed: list[str] = []
-    unchanged = 0
     for spec, item_spec, values, item in _matched(parsed, existing):
         section = sections[spec.number]
         if item is None:
             session.add(PlanItem(number=item_spec.number, section=section, **values))
-            new.append(item_spec.number)
             continue
-        if _changes(item, values, spec.number):
-            changed.append(item_spec.number)
-        else:
-            unchanged += 1
         item.section = section
         for name, value in values.items():
             setattr(item, name, value)
     session.flush()
-    return ImportOutcome(
-        plan_id=plan.id,
-        plan_title=plan.title,
-        created=created,
-        new=tuple(new),
-        changed=tuple(changed),
-        unchanged=unchanged,
-        not_in_file=tuple(sorted(existing, key=_number_key)),
-    )
+    return replace(outcome, plan_id=plan.id)
 
 
 def _number_key(number: str) -> tuple[int, ...]:
