@@ -20,7 +20,7 @@ from boardroom.services.action_rows import ActionRow
 
 WORD_COLUMNS = ("Ref", "Action", "Owner", "Due", "Status", "Plan")
 # Relative widths, scaled to the page inside the margins (A4's 16.6 cm, or the template's).
-_WIDTHS_CM = (2.5, 5.8, 2.9, 2.4, 2.1, 1.5)
+_WIDTHS_CM = (2.8, 4.8, 2.7, 2.4, 2.5, 1.4)  # "IB-2019-01", "In progress" on one line
 _LATE = (0xC6, 0x28, 0x28)
 _NOTE_GREY = (0x44, 0x4B, 0x55)
 
