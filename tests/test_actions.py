@@ -16,6 +16,7 @@ from boardroom.services.action_rows import (
     filter_rows,
     group_rows,
     load_action_rows,
+    section_labels,
     summarise,
 )
 from boardroom.services.actions import (
@@ -28,7 +29,6 @@ from boardroom.services.actions import (
 from boardroom.services.boards import create_board
 from boardroom.services.meetings import new_uid
 from boardroom.services.overdue import is_overdue
-from boardroom.services.plans import section_labels
 from boardroom.storage.models import (
     ActionPoint,
     ActionStatus,

@@ -15,7 +15,8 @@ from boardroom.services.attendance import (
     remove_attendee,
     set_times,
 )
-from boardroom.services.boards import BoardRules, add_board
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import add_board
 from boardroom.services.meetings import MeetingFields, create_meeting
 from boardroom.services.people import MembershipFields, PersonFields, add_membership, add_person
 from boardroom.storage.models import AttendanceStatus, Meeting, Role

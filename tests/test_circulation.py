@@ -16,8 +16,9 @@ from boardroom.circulation import DOCX_TYPE, build_circulation, write_eml
 from boardroom.cli import main
 from boardroom.errors import BoardroomError
 from boardroom.services.agenda import append_item
-from boardroom.services.circulation import readiness, record_circulation, upcoming_readiness
+from boardroom.services.circulation import record_circulation
 from boardroom.services.meetings import cancel_meeting
+from boardroom.services.papers_due import readiness, upcoming_readiness
 from boardroom.storage.models import Meeting, MeetingStatus, Purpose
 
 AGENDA = b"PK\x03\x04 the agenda"

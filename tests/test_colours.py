@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from boardroom.services.boards import BoardRules, add_board
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import add_board
 from boardroom.services.meetings import MeetingFields, create_meeting
 from boardroom.ui import colours
 from boardroom.ui.colours import GOOD, NOTICE_BAR, OVERDUE, PROBLEM_BAR, WARNING, dark_palette

@@ -20,7 +20,8 @@ from icalendar import Calendar
 
 from boardroom.cli import main
 from boardroom.services.agenda import append_item
-from boardroom.services.boards import BoardRules, add_board
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import add_board
 from boardroom.services.invites import Organizer, cancellation_invite, meeting_invites
 from boardroom.services.meetings import (
     MeetingFields,

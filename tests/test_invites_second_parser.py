@@ -16,7 +16,8 @@ from ical.calendar import Calendar
 from ical.calendar_stream import IcsCalendarStream
 
 from boardroom.services.agenda import append_item
-from boardroom.services.boards import BoardRules, add_board
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import add_board
 from boardroom.services.invites import Organizer, cancellation_invite, meeting_invites
 from boardroom.services.meetings import MeetingFields, create_meeting, update_meeting
 from boardroom.services.people import MembershipFields, PersonFields, add_membership, add_person

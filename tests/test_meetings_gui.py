@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from boardroom.services.attendance import register
-from boardroom.services.boards import BoardRules, add_board
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import add_board
 from boardroom.services.people import (
     MembershipFields,
     PersonFields,

@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from boardroom.errors import BoardroomError
-from boardroom.services.boards import BoardRules, add_board, update_board
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import add_board, update_board
 from boardroom.services.people import (
     MembershipFields,
     PersonFields,

@@ -30,9 +30,9 @@ from boardroom.services.papers import attach_paper, paper_path, read_paper, read
 from boardroom.storage.backup import backup_to, backups_folder, restore_from
 from boardroom.storage.database import Database, alembic_config, open_database
 from boardroom.storage.models import AgendaItem, Paper, PaperContent
-from boardroom.storage.models.base import utcnow
 from boardroom.storage.paper_contents import MAX_PAPER_BYTES, forget_unreferenced
 from boardroom.storage.paper_store import GRACE, look_after_papers, tidy_today
+from boardroom.storage.tables import utcnow
 from sent_statements import statements_sent
 
 CLERK = Address("Committee Services", addr_spec="clerk@example.org")

@@ -3,6 +3,7 @@ in the stack are filled when they are shown, and nothing else is read."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -10,6 +11,7 @@ from collections import Counter
 import pytest
 
 from boardroom import cli
+from boardroom.ui import app
 from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.pages import PAGES
@@ -116,3 +118,30 @@ def test_the_window_opens_on_the_dashboard_without_the_heavy_libraries(demo_data
     assert "holidays" in first, "the first start works the bank holidays out"
     assert set(first) <= {"holidays", "dateutil"}, "(holidays uses dateutil itself)"
     assert loaded().split() == [], "later starts read them from the cache"
+
+
+def test_the_window_opens_on_the_dashboard_before_the_orm_is_loaded(demo_file):
+    """The first screen reads with Core: SQLAlchemy's ORM and the models, a fifth of a
+    second of every start, are loaded only once the window is up — and then they are."""
+    probe = (
+        "import sys\n"
+        "from boardroom.ui import app\n"
+        "def loaded():\n"
+        "    return ['sqlalchemy.orm' in sys.modules, 'boardroom.storage.models' in sys.modules]\n"
+        "def shown(window, qt_app, target):\n"
+        "    page = window.current_page()\n"
+        "    print(page.key, page.model.rowCount(), page.counts_label.text(), *loaded(), sep='|')\n"
+        "    app.QTimer.singleShot(0, lambda: print(*loaded(), sep='|') or qt_app.exit(0))\n"
+        "app._smoke_test = shown\n"
+        f"raise SystemExit(app.run({str(demo_file.url)!r}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", app.SMOKE_TEST_VAR: "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    shown, then = result.stdout.splitlines()
+    key, rows, counts, orm, models = shown.split("|")
+    assert (key, orm, models) == ("dashboard", "False", "False")
+    assert int(rows) == 4 and counts.startswith("Open 4 · Overdue 4"), "the Dashboard is filled"
+    assert then == "True|True", "and the rest is loaded once the window is up"

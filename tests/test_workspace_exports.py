@@ -214,7 +214,7 @@ def test_the_dashboard_lists_what_each_agenda_still_lacks(qtbot, database, upcom
 
 
 def test_the_record_and_deadline_models_pass_the_model_tester(qtmodeltester, database, upcoming):
-    from boardroom.services.circulation import upcoming_readiness
+    from boardroom.services.papers_due import upcoming_readiness
     from boardroom.ui.models.meeting_record import ActionRow
 
     board_id, _meeting_id = upcoming

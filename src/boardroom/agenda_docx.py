@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from boardroom import docx_support
-from boardroom.services.agenda import AgendaLine, actions_for_review, timetable
+from boardroom.services.agenda import actions_for_review, timetable
 from boardroom.services.meetings import get_meeting
 from boardroom.services.papers import describe
+from boardroom.services.timetable import AgendaLine
 from boardroom.storage.models import ActionPoint, AgendaItem, Meeting, StandingKind
 
 if TYPE_CHECKING:

@@ -25,11 +25,12 @@ from sqlalchemy.orm import Session
 from boardroom import docx_support
 from boardroom.agenda_docx import finish_meeting_document, long_date
 from boardroom.dates import format_date
-from boardroom.services.agenda import AgendaLine, is_exempt, timetable
+from boardroom.services.agenda import is_exempt, timetable
 from boardroom.services.attendance import register
 from boardroom.services.live_minutes import ReviewLine, actions_reviewed
 from boardroom.services.meetings import MINUTES_RECORD, actions_from, get_meeting
 from boardroom.services.resolutions import minuted_wording
+from boardroom.services.timetable import AgendaLine
 from boardroom.storage.models import (
     ActionPoint,
     AgendaItem,

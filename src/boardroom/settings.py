@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError
 
 from boardroom.errors import BoardroomError
-from boardroom.services.boards import BoardRules
+from boardroom.services.board_rules import BoardRules
 from boardroom.storage.database import ENV_VAR
 from boardroom.workdays import DEFAULT_REGION, REGIONS
 

@@ -9,8 +9,12 @@ from pathlib import Path
 from boardroom.commands import CommandGroups, add_template_option
 from boardroom.commands.meetings import board_id_named
 from boardroom.services.action_export import SUFFIXES, export_actions, load_action_log
-from boardroom.services.action_rows import ActionFilter, filter_rows, load_action_rows
-from boardroom.services.agenda import raised_in_public
+from boardroom.services.action_rows import (
+    ActionFilter,
+    filter_rows,
+    load_action_rows,
+    raised_in_public,
+)
 from boardroom.services.overdue import OUTSTANDING
 from boardroom.storage.database import open_database
 from boardroom.storage.models import ActionStatus, Board

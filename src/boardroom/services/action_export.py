@@ -25,10 +25,10 @@ from boardroom.services.action_rows import (
     ActionRow,
     GroupTotals,
     moved_since,
+    section_labels,
     summarise,
 )
 from boardroom.services.actions import last_meetings_before
-from boardroom.services.plans import section_labels
 from boardroom.storage.models import ActionPoint, ActionUpdate
 
 SUFFIXES = (".docx", ".csv", ".xlsx")

@@ -14,11 +14,9 @@ from datetime import date, datetime, time
 from operator import attrgetter
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, false, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Connection, false, func, or_, select
 
 from boardroom.errors import NotFoundError
-from boardroom.services.agenda import raised_in_public
 from boardroom.services.overdue import (
     OUTSTANDING,
     due_soon_limit,
@@ -27,17 +25,13 @@ from boardroom.services.overdue import (
     overdue_sql,
     quarter_start,
 )
-from boardroom.storage.models import (
-    ActionPoint,
-    ActionStatus,
-    ActionUpdate,
-    AgendaItem,
-    Board,
-    Meeting,
-    Person,
-    PlanItem,
-    action_plan_item,
-)
+from boardroom.storage import tables
+from boardroom.storage.enums import ActionStatus
+from boardroom.storage.reader import Reader, connection_of
+
+_actions = tables.action_point
+_updates = tables.action_update
+_items = tables.agenda_item
 
 
 class PlanLink(NamedTuple):
@@ -81,7 +75,24 @@ def search_text(reference: str, description: str, owner: str, links: Sequence[Pl
     return f"{reference} {description} {owner} {numbers}".casefold()
 
 
-def public_only(session: Session, rows: Sequence[ActionRow]) -> list[ActionRow]:
+def raised_in_public() -> ColumnElement[bool]:
+    """Not agreed under an exempt (Part 2) item or a sub-item of one, as a condition on
+    actions for lists read in one query (``agenda.is_exempt`` says it of one item): the
+    public action log keeps only these."""
+    exempt = (
+        select(_items.c.id)
+        .where(_items.c.confidential.is_(True))
+        .cte("exempt_item", recursive=True)
+    )
+    below = _items.alias()
+    exempt = exempt.union_all(select(below.c.id).where(below.c.parent_id == exempt.c.id))
+    return or_(
+        _actions.c.origin_item_id.is_(None),
+        _actions.c.origin_item_id.not_in(select(exempt.c.id)),
+    )
+
+
+def public_only(reader: Reader, rows: Sequence[ActionRow]) -> list[ActionRow]:
     """The rows a public action log may show: not those agreed under an exempt (Part 2)
     item or a sub-item of one — what ``export actions --public`` leaves out.
 
@@ -89,15 +100,15 @@ def public_only(session: Session, rows: Sequence[ActionRow]) -> list[ActionRow]:
     of thirty thousand actions would not fit in one ``IN``."""
     boards = {row.board_id for row in rows}
     exempt = set(
-        session.scalars(
-            select(ActionPoint.id).where(ActionPoint.board_id.in_(boards), ~raised_in_public())
+        connection_of(reader).scalars(
+            select(_actions.c.id).where(_actions.c.board_id.in_(boards), ~raised_in_public())
         )
     )
     return [row for row in rows if row.id not in exempt]
 
 
 def load_action_rows(
-    session: Session,
+    reader: Reader,
     *,
     board_id: int | None = None,
     as_of: date,
@@ -110,50 +121,52 @@ def load_action_rows(
     board's outstanding handful as for all 30,000 actions.
     """
     last_update = (
-        select(func.max(ActionUpdate.on_date))
-        .where(ActionUpdate.action_id == ActionPoint.id)
+        select(func.max(_updates.c.on_date))
+        .where(_updates.c.action_id == _actions.c.id)
         .scalar_subquery()
     )
-    reviewed = aliased(Meeting)
+    reviewed = tables.meeting.alias("reviewed")
     last_review = (
-        select(func.max(reviewed.starts_at))
-        .join(ActionUpdate, reviewed.id == ActionUpdate.meeting_id)
-        .where(ActionUpdate.action_id == ActionPoint.id)
+        select(func.max(reviewed.c.starts_at))
+        .join(_updates, reviewed.c.id == _updates.c.meeting_id)
+        .where(_updates.c.action_id == _actions.c.id)
         .scalar_subquery()
     )
-    origin = aliased(Meeting)
+    origin = tables.meeting.alias("origin")
+    owner, board = tables.person, tables.board
     conditions = [*where]
     if board_id is not None:
-        conditions.append(ActionPoint.board_id == board_id)
+        conditions.append(_actions.c.board_id == board_id)
     statement = (
         select(
-            ActionPoint.id,
-            ActionPoint.reference,
-            ActionPoint.description,
-            ActionPoint.owner_id,
-            Person.title,
-            Person.name,
-            ActionPoint.due_date,
-            ActionPoint.status,
-            ActionPoint.board_id,
-            Board.name,
-            Board.holiday_region,
-            ActionPoint.origin_meeting_id,
-            origin.starts_at,
-            AgendaItem.title,
+            _actions.c.id,
+            _actions.c.reference,
+            _actions.c.description,
+            _actions.c.owner_id,
+            owner.c.title,
+            owner.c.name,
+            _actions.c.due_date,
+            _actions.c.status,
+            _actions.c.board_id,
+            board.c.name,
+            board.c.holiday_region,
+            _actions.c.origin_meeting_id,
+            origin.c.starts_at,
+            _items.c.title,
             last_update,
             last_review,
-            ActionPoint.closed_at,
-            ActionPoint.version,
+            _actions.c.closed_at,
+            _actions.c.version,
         )
-        .join(Board, Board.id == ActionPoint.board_id)
-        .outerjoin(Person, Person.id == ActionPoint.owner_id)
-        .outerjoin(origin, origin.id == ActionPoint.origin_meeting_id)
-        .outerjoin(AgendaItem, AgendaItem.id == ActionPoint.origin_item_id)
+        .join(board, board.c.id == _actions.c.board_id)
+        .outerjoin(owner, owner.c.id == _actions.c.owner_id)
+        .outerjoin(origin, origin.c.id == _actions.c.origin_meeting_id)
+        .outerjoin(_items, _items.c.id == _actions.c.origin_item_id)
         .where(*conditions)
-        .order_by(ActionPoint.year.desc(), ActionPoint.sequence.desc(), ActionPoint.id)
+        .order_by(_actions.c.year.desc(), _actions.c.sequence.desc(), _actions.c.id)
     )
-    links = _plan_links(session, conditions)
+    connection = connection_of(reader)
+    links = _plan_links(connection, conditions)
     # One cut-off pair per region, then plain comparisons: 30,000 rows stay well under a second.
     limits: dict[str, tuple[date, date]] = {}
     make = ActionRow._make
@@ -167,7 +180,7 @@ def load_action_rows(
         name,
         due,
         status,
-        board,
+        board_of,
         board_name,
         region,
         origin_id,
@@ -177,16 +190,16 @@ def load_action_rows(
         reviewed_at,
         closed_at,
         version,
-    ) in session.connection().execute(statement).all():  # Core rows: no ORM bookkeeping
+    ) in connection.execute(statement).all():
         outstanding = status in OUTSTANDING and due is not None
         if region not in limits:
             limits[region] = (overdue_cutoff(as_of, region), due_soon_limit(as_of, region))
         cutoff, soon = limits[region]
-        owner = f"{title} {name}".strip() if name else ""
+        owner_name = f"{title} {name}".strip() if name else ""
         plan_links = links.get(action_id, ())
         rows.append(make((
-            action_id, reference, description, owner_id, owner,
-            due, status, board, board_name, origin_id,
+            action_id, reference, description, owner_id, owner_name,
+            due, status, board_of, board_name, origin_id,
             origin_at.date() if origin_at else None,
             item_title or "",
             plan_links,
@@ -196,30 +209,30 @@ def load_action_rows(
             outstanding and due <= cutoff,
             outstanding and cutoff < due <= soon,
             version,
-            search_text(reference, description, owner, plan_links),
+            search_text(reference, description, owner_name, plan_links),
         )))  # fmt: skip
     return rows
 
 
 def _plan_links(
-    session: Session, conditions: Sequence[ColumnElement[bool]]
+    connection: Connection, conditions: Sequence[ColumnElement[bool]]
 ) -> dict[int, tuple[PlanLink, ...]]:
     """The plan items of each action; one shared PlanLink per item keeps 45,000 links cheap."""
-    connection = session.connection()
+    plan_item, links_table = tables.plan_item, tables.action_plan_item
     items = {
         item_id: PlanLink(item_id, number, section_id)
         for item_id, number, section_id in connection.execute(
-            select(PlanItem.id, PlanItem.number, PlanItem.section_id).order_by(
-                PlanItem.section_id, PlanItem.position, PlanItem.id
+            select(plan_item.c.id, plan_item.c.number, plan_item.c.section_id).order_by(
+                plan_item.c.section_id, plan_item.c.position, plan_item.c.id
             )
         ).all()
     }
     order = {item_id: position for position, item_id in enumerate(items)}
-    statement = select(action_plan_item.c.action_id, action_plan_item.c.plan_item_id)
+    statement = select(links_table.c.action_id, links_table.c.plan_item_id)
     if conditions:
-        statement = statement.join(
-            ActionPoint, ActionPoint.id == action_plan_item.c.action_id
-        ).where(*conditions)
+        statement = statement.join(_actions, _actions.c.id == links_table.c.action_id).where(
+            *conditions
+        )
     links: dict[int, list[PlanLink]] = {}
     for action_id, item_id in connection.execute(statement).all():
         links.setdefault(action_id, []).append(items[item_id])
@@ -229,8 +242,8 @@ def _plan_links(
     }
 
 
-def load_action_row(session: Session, action_id: int, as_of: date) -> ActionRow:
-    rows = load_action_rows(session, as_of=as_of, where=[ActionPoint.id == action_id])
+def load_action_row(reader: Reader, action_id: int, as_of: date) -> ActionRow:
+    rows = load_action_rows(reader, as_of=as_of, where=[_actions.c.id == action_id])
     if not rows:
         raise NotFoundError("That action point no longer exists.")
     return rows[0]
@@ -321,22 +334,22 @@ def summarise(rows: Iterable[ActionRow], as_of: date, since: date | None = None)
 
 
 def action_counts(
-    session: Session, *, board_id: int | None, as_of: date, since: date | None = None
+    reader: Reader, *, board_id: int | None, as_of: date, since: date | None = None
 ) -> ActionCounts:
     """The same counts, aggregated by the database in one statement."""
     quarter = datetime.combine(quarter_start(as_of), time.min)
     day_end = datetime.combine(as_of, time.max)
-    moved = select(ActionUpdate.action_id).where(ActionUpdate.on_date > since) if since else None
+    moved = select(_updates.c.action_id).where(_updates.c.on_date > since) if since else None
     statement = select(
-        func.count().filter(ActionPoint.status.in_(OUTSTANDING)),
+        func.count().filter(_actions.c.status.in_(OUTSTANDING)),
         func.count().filter(overdue_sql(as_of)),
         func.count().filter(due_soon_sql(as_of)),
-        func.count().filter(ActionPoint.closed_at.between(quarter, day_end)),
-        func.count().filter(ActionPoint.id.in_(moved) if moved is not None else false()),
-    ).join(Board, Board.id == ActionPoint.board_id)
+        func.count().filter(_actions.c.closed_at.between(quarter, day_end)),
+        func.count().filter(_actions.c.id.in_(moved) if moved is not None else false()),
+    ).join(tables.board, tables.board.c.id == _actions.c.board_id)
     if board_id is not None:
-        statement = statement.where(ActionPoint.board_id == board_id)
-    values = session.execute(statement).one()
+        statement = statement.where(_actions.c.board_id == board_id)
+    values = connection_of(reader).execute(statement).one()
     return ActionCounts(*(int(value or 0) for value in values))
 
 
@@ -357,6 +370,22 @@ class GroupTotals:
     overdue: int
     due_soon: int
     moved: int = 0  # updated since the last meeting
+
+
+def section_labels(reader: Reader, board_id: int | None = None) -> dict[int, str]:
+    """Every plan section's label by id, in plan order: the headings of "by plan section"."""
+    section, plan = tables.plan_section, tables.plan
+    statement = (
+        select(section.c.id, section.c.number, section.c.outcome, plan.c.title)
+        .join(plan, plan.c.id == section.c.plan_id)
+        .order_by(plan.c.id, section.c.number)
+    )
+    if board_id is not None:
+        statement = statement.where(plan.c.board_id == board_id)
+    return {
+        section_id: f"{number}. {outcome}" if outcome else f"{title} – recommendation {number}"
+        for section_id, number, outcome, title in connection_of(reader).execute(statement)
+    }
 
 
 def group_rows(

@@ -23,7 +23,7 @@ from boardroom.storage.models import (
     Person,
     PlanItem,
 )
-from boardroom.storage.models.base import utcnow
+from boardroom.storage.tables import utcnow
 
 
 def next_reference(session: Session, board: Board, year: int) -> tuple[str, int]:

@@ -6,14 +6,15 @@ items called "3". Timings are derived the same way from the meeting's start.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from boardroom.errors import BoardroomError, NotFoundError
+from boardroom.services.timetable import Timetable, timetable_of
 from boardroom.storage.models import (
     ActionPoint,
     ActionStatus,
@@ -23,75 +24,14 @@ from boardroom.storage.models import (
     Person,
     Purpose,
     StandingItem,
-    StandingKind,
 )
 
 MAX_MINUTES = 600
 
 
-@dataclass(frozen=True)
-class AgendaLine:
-    """One row of the agenda as people read it: number, timing and what it is."""
-
-    item_id: int
-    number: str
-    depth: int
-    title: str
-    presenter: str
-    minutes: int
-    starts_at: datetime
-    ends_at: datetime
-    confidential: bool  # exempt itself, or a sub-item of an exempt item
-    standing: StandingKind | None
-
-
-@dataclass(frozen=True)
-class Timetable:
-    lines: list[AgendaLine]
-    planned_end: datetime  # when the last item finishes
-    meeting_end: datetime
-
-    @property
-    def overrun_minutes(self) -> int:
-        """How far the agenda runs past the meeting's end (0 when it fits)."""
-        return max(0, int((self.planned_end - self.meeting_end).total_seconds() // 60))
-
-
-def _walk(
-    items: Sequence[AgendaItem], prefix: str = "", depth: int = 0
-) -> Iterator[tuple[str, int, AgendaItem]]:
-    for index, item in enumerate(sorted(items, key=lambda i: i.position), start=1):
-        number = f"{prefix}{index}"
-        yield number, depth, item
-        yield from _walk(item.children, f"{number}.", depth + 1)
-
-
 def timetable(meeting: Meeting) -> Timetable:
-    """Number every item and give it its start and end on the meeting's clock."""
-    top_level = [item for item in meeting.agenda_items if item.parent_id is None]
-    clock = meeting.starts_at
-    lines: list[AgendaLine] = []
-    exempt: set[int] = set()
-    for number, depth, item in _walk(top_level):
-        ends = clock + timedelta(minutes=item.minutes_allotted)
-        if item.confidential or item.parent_id in exempt:
-            exempt.add(item.id)  # parents come first: a sub-item is exempt with its parent
-        lines.append(
-            AgendaLine(
-                item_id=item.id,
-                number=number,
-                depth=depth,
-                title=item.title,
-                presenter=item.presenter_name,
-                minutes=item.minutes_allotted,
-                starts_at=clock,
-                ends_at=ends,
-                confidential=item.id in exempt,
-                standing=item.standing,
-            )
-        )
-        clock = ends
-    return Timetable(lines=lines, planned_end=clock, meeting_end=meeting.ends_at)
+    """Number every item of the meeting and give it its start and end on its clock."""
+    return timetable_of(meeting.agenda_items, meeting.starts_at, meeting.ends_at)
 
 
 def is_exempt(item: AgendaItem) -> bool:
@@ -104,23 +44,6 @@ def is_exempt(item: AgendaItem) -> bool:
             return True
         current = items.get(current.parent_id) if current.parent_id is not None else None
     return False
-
-
-def raised_in_public() -> ColumnElement[bool]:
-    """``is_exempt`` as a condition on actions, for lists read in one query: not agreed
-    under an exempt item (or under a sub-item of one). The public action log keeps only
-    these."""
-    exempt = (
-        select(AgendaItem.id)
-        .where(AgendaItem.confidential.is_(True))
-        .cte("exempt_item", recursive=True)
-    )
-    below = aliased(AgendaItem)
-    exempt = exempt.union_all(select(below.id).where(below.parent_id == exempt.c.id))
-    return or_(
-        ActionPoint.origin_item_id.is_(None),
-        ActionPoint.origin_item_id.not_in(select(exempt.c.id)),
-    )
 
 
 def start_from_template(session: Session, meeting_id: int) -> list[AgendaItem]:

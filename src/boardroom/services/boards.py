@@ -6,16 +6,15 @@ the app works out for it, so they are validated here once for the UI and the CLI
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, ConflictError, NotFoundError
+from boardroom.services.board_rules import BoardRules
 from boardroom.storage.models import Board, Purpose, StandingItem, StandingKind
 from boardroom.storage.plain_text import one_line
-from boardroom.workdays import REGIONS
 
 DEFAULT_STANDING_ITEMS: tuple[tuple[str, Purpose, StandingKind, int], ...] = (
     ("Welcome, introductions and apologies", Purpose.INFORMATION, StandingKind.WELCOME, 5),
@@ -30,41 +29,6 @@ DEFAULT_STANDING_ITEMS: tuple[tuple[str, Purpose, StandingKind, int], ...] = (
     ("Any other business", Purpose.INFORMATION, StandingKind.AOB, 5),
     ("Date of next meeting", Purpose.INFORMATION, StandingKind.NEXT_MEETING, 2),
 )
-
-
-@dataclass(frozen=True)
-class BoardRules:
-    """The settings of a board the edit dialog changes; defaults are the terms of reference's."""
-
-    quorum: int = 1
-    venue: str = ""
-    time_zone: str = "Europe/London"
-    holiday_region: str = "GB-ENG"
-    lead_days: int = 5  # "no later than 5 working days before each meeting"
-
-    def validated(self) -> BoardRules:
-        if self.quorum < 1:
-            raise BoardroomError("The quorum must be at least 1 member.")
-        if not 0 <= self.lead_days <= 60:
-            raise BoardroomError("The circulation lead time must be between 0 and 60 working days.")
-        if self.holiday_region not in REGIONS:
-            choices = ", ".join(REGIONS)
-            raise BoardroomError(
-                f"Unknown bank-holiday region “{self.holiday_region}”; choose one of {choices}."
-            )
-        try:
-            ZoneInfo(self.time_zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise BoardroomError(
-                f"“{self.time_zone}” is not a time zone; use a name such as Europe/London."
-            ) from None
-        return BoardRules(
-            quorum=self.quorum,
-            venue=self.venue.strip(),
-            time_zone=self.time_zone,
-            holiday_region=self.holiday_region,
-            lead_days=self.lead_days,
-        )
 
 
 def rules_of(board: Board) -> BoardRules:

@@ -1,4 +1,5 @@
-"""Recording that the agenda went out, whether in time, and what is missing before it can.
+"""Recording that the agenda went out, and whether in time (what is missing before it can
+is ``papers_due.readiness``).
 
 The terms of reference say papers reach members "no later than 5 working days before each
 meeting"; the chair asks whether that happened, so the answer is kept with the meeting.
@@ -9,20 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
-from boardroom.services.agenda import timetable
-from boardroom.services.meetings import (
-    AGENDA_WITH_PAPERS,
-    get_meeting,
-    list_meetings,
-    papers_deadline,
-)
-from boardroom.storage.models import Meeting, MeetingEvent, MeetingStatus, Purpose
-from boardroom.workdays import working_days_between
+from boardroom.services.meetings import get_meeting, papers_deadline
+from boardroom.storage.models import MeetingEvent, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -50,78 +43,3 @@ def record_circulation(
     )
     session.flush()
     return CirculationRecord(circulated_at=when, deadline=deadline, met_deadline=met)
-
-
-@dataclass(frozen=True)
-class Readiness:
-    """What the Dashboard's deadline view says about one upcoming meeting."""
-
-    meeting_id: int
-    deadline: date
-    working_days_left: int  # negative once the deadline has passed
-    without_presenter: list[str]  # "3 Ofsted findings", in agenda order
-    without_papers: list[str]
-    starts_at: datetime
-    title: str
-    board_name: str
-    item_count: int  # 0: no agenda yet
-
-    @property
-    def ready(self) -> bool:
-        return bool(self.item_count) and not (self.without_presenter or self.without_papers)
-
-
-def readiness(session: Session, meeting_id: int, today: date) -> Readiness:
-    """How far a meeting's agenda is from being ready to circulate.
-
-    Standing items are the chair's and need neither presenter nor paper; a sub-item may
-    rely on its parent's presenter; an item with sub-items is a heading and needs no paper
-    of its own; a presentation brings its slides on the day.
-    """
-    meeting = get_meeting(session, meeting_id)
-    items = {item.id: item for item in meeting.agenda_items}
-    without_presenter: list[str] = []
-    without_papers: list[str] = []
-    for line in timetable(meeting).lines:
-        item = items[line.item_id]
-        if item.standing is not None:
-            continue
-        parent = items.get(item.parent_id) if item.parent_id is not None else None
-        label = f"{line.number} {line.title}"
-        if not line.presenter and not (parent is not None and parent.presenter_name):
-            without_presenter.append(label)
-        if not item.papers and not item.children and item.purpose is not Purpose.PRESENTATION:
-            without_papers.append(label)
-    deadline = papers_deadline(meeting, today).due
-    region = meeting.board.holiday_region
-    return Readiness(
-        meeting_id=meeting.id,
-        deadline=deadline,
-        working_days_left=working_days_between(today, deadline, region),
-        without_presenter=without_presenter,
-        without_papers=without_papers,
-        starts_at=meeting.starts_at,
-        title=meeting.title,
-        board_name=meeting.board.name,
-        item_count=len(items),
-    )
-
-
-def upcoming_readiness(
-    session: Session, today: date, board_id: int | None = None
-) -> list[Readiness]:
-    """Every meeting from today on whose agenda has not gone out yet, soonest first."""
-    waiting = [
-        meeting.id
-        for meeting in list_meetings(session, board_id, start=today)
-        if meeting.status is MeetingStatus.SCHEDULED and meeting.circulated_at is None
-    ]
-    # Their agendas at once, one statement per relationship: the Dashboard asks for them all
-    # and one statement per meeting and item would grow with the schedule.
-    with_agendas = session.scalars(
-        select(Meeting)
-        .where(Meeting.id.in_(waiting))
-        .options(*AGENDA_WITH_PAPERS)
-        .order_by(Meeting.starts_at, Meeting.id)
-    ).all()
-    return [readiness(session, meeting.id, today) for meeting in with_agendas]

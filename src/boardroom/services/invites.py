@@ -24,10 +24,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from boardroom import __version__
-from boardroom.services.agenda import AgendaLine, timetable
+from boardroom.services.agenda import timetable
 from boardroom.services.meetings import cancel_meeting, get_meeting
 from boardroom.services.people import current_memberships
 from boardroom.services.series import is_moved
+from boardroom.services.timetable import AgendaLine
 from boardroom.storage.models import Meeting, MeetingSeries, MeetingStatus, Role
 from boardroom.vtimezone import build_vtimezone
 

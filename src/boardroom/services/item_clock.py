@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from boardroom.errors import NotFoundError
 from boardroom.storage.models import AgendaItem, ItemVisit
-from boardroom.storage.models.base import utcnow
+from boardroom.storage.tables import utcnow
 
 
 def elapsed_by_item(session: Session, meeting_id: int) -> dict[int, int]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError, ConflictError, NotFoundError
+from boardroom.services.papers_due import PapersDeadline, deadline_of
 from boardroom.storage.models import (
     ActionPoint,
     AgendaItem,
@@ -26,7 +27,6 @@ from boardroom.storage.models import (
     Meeting,
     MeetingStatus,
 )
-from boardroom.workdays import working_days_before, working_days_between
 
 _LINK = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -240,47 +240,16 @@ def find_meeting(session: Session, text: str, board_id: int | None = None) -> Me
     return found[0]
 
 
-def _short_date(day: date, today: date) -> str:
-    """ "Tue 6 Sep", with the year only when it is not this year's."""
-    return f"{day:%a} {day.day} {day:%b}" if day.year == today.year else format_date(day)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-@dataclass(frozen=True)
-class PapersDeadline:
-    """When the papers must go out, and how that stands today."""
-
-    due: date
-    text: str
-    overdue: bool  # shown in red: due has passed, the meeting has not, papers not out
-
-
 def papers_deadline(meeting: Meeting, today: date | None = None) -> PapersDeadline:
     """The board's lead time in working days before the meeting day, counted in its region."""
-    today = today or date.today()
     board = meeting.board
-    meeting_day = meeting.starts_at.date()
-    due = working_days_before(meeting_day, board.lead_days, board.holiday_region)
-    shown = _short_date(due, today)
-    if meeting.status is MeetingStatus.CANCELLED:
-        return PapersDeadline(due, "Meeting cancelled", overdue=False)
-    if meeting.status is not MeetingStatus.SCHEDULED or meeting.circulated_at is not None:
-        return PapersDeadline(due, f"Papers due {shown} — circulated", overdue=False)
-    if meeting_day < today:
-        return PapersDeadline(due, f"Papers were due {shown}", overdue=False)
-    left = working_days_between(today, due, board.holiday_region)
-    if due == today:
-        return PapersDeadline(due, f"Papers due {shown} — today", overdue=False)
-    if due > today:
-        return PapersDeadline(
-            due, f"Papers due {shown} — {_plural(left, 'working day')} left", overdue=False
-        )
-    late = max(-left, 1)
-    return PapersDeadline(
-        due, f"Papers due {shown} — overdue by {_plural(late, 'working day')}", overdue=True
+    return deadline_of(
+        meeting.starts_at,
+        meeting.status,
+        meeting.circulated_at,
+        board.lead_days,
+        board.holiday_region,
+        today or date.today(),
     )
 
 

@@ -27,7 +27,7 @@ from boardroom.storage.models import (
     Resolution,
     StandingKind,
 )
-from boardroom.storage.models.base import utcnow
+from boardroom.storage.tables import utcnow
 
 # A desk that has not been heard from for this long no longer holds the pen.
 EDITOR_TIMEOUT = timedelta(seconds=45)

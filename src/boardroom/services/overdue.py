@@ -13,10 +13,12 @@ from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, or_
 
-from boardroom.storage.models import ActionPoint, ActionStatus, Board
+from boardroom.storage import tables
+from boardroom.storage.enums import ActionStatus
 from boardroom.workdays import REGIONS, working_days_after, working_days_before
 
 OUTSTANDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+_actions, _board = tables.action_point, tables.board
 DUE_SOON_WORKING_DAYS = 10
 
 
@@ -49,14 +51,14 @@ def quarter_start(day: date) -> date:
 
 
 def overdue_sql(as_of: date) -> ColumnElement[bool]:
-    """``overdue`` as a SQL condition over ActionPoint joined to Board, for every region."""
+    """``overdue`` as a SQL condition on actions joined to their board, for every region."""
     return and_(
-        ActionPoint.status.in_(OUTSTANDING),
+        _actions.c.status.in_(OUTSTANDING),
         or_(
             *(
                 and_(
-                    Board.holiday_region == region,
-                    ActionPoint.due_date <= overdue_cutoff(as_of, region),
+                    _board.c.holiday_region == region,
+                    _actions.c.due_date <= overdue_cutoff(as_of, region),
                 )
                 for region in REGIONS
             )
@@ -66,13 +68,13 @@ def overdue_sql(as_of: date) -> ColumnElement[bool]:
 
 def due_soon_sql(as_of: date) -> ColumnElement[bool]:
     return and_(
-        ActionPoint.status.in_(OUTSTANDING),
+        _actions.c.status.in_(OUTSTANDING),
         or_(
             *(
                 and_(
-                    Board.holiday_region == region,
-                    ActionPoint.due_date > overdue_cutoff(as_of, region),
-                    ActionPoint.due_date <= due_soon_limit(as_of, region),
+                    _board.c.holiday_region == region,
+                    _actions.c.due_date > overdue_cutoff(as_of, region),
+                    _actions.c.due_date <= due_soon_limit(as_of, region),
                 )
                 for region in REGIONS
             )

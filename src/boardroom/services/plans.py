@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boardroom.errors import BoardroomError, ConflictError, NotFoundError
+from boardroom.services.action_rows import section_labels
 from boardroom.services.overdue import OUTSTANDING
 from boardroom.storage.models import (
     ActionPoint,
@@ -24,7 +25,7 @@ from boardroom.storage.models import (
     Rag,
     action_plan_item,
 )
-from boardroom.storage.models.base import utcnow
+from boardroom.storage.tables import utcnow
 
 _MONTH_YEAR = re.compile(r"^(?:end of\s+)?([A-Za-z]+)\.?\s+(\d{4})$", re.IGNORECASE)
 
@@ -231,21 +232,6 @@ def load_item_node(session: Session, item_id: int, as_of: date) -> ItemNode:
         .where(action_plan_item.c.plan_item_id == item_id, ActionPoint.status.in_(OUTSTANDING))
     )
     return _node(item, open_actions or 0, as_of)
-
-
-def section_labels(session: Session, board_id: int | None = None) -> dict[int, str]:
-    """Every plan section's label by id, in plan order: the headings of "by plan section"."""
-    statement = (
-        select(PlanSection.id, PlanSection.number, PlanSection.outcome, Plan.title)
-        .join(Plan, Plan.id == PlanSection.plan_id)
-        .order_by(Plan.id, PlanSection.number)
-    )
-    if board_id is not None:
-        statement = statement.where(Plan.board_id == board_id)
-    return {
-        section_id: f"{number}. {outcome}" if outcome else f"{title} – recommendation {number}"
-        for section_id, number, outcome, title in session.execute(statement)
-    }
 
 
 def _get_item(session: Session, item_id: int, expected_version: int | None) -> PlanItem:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,15 +21,14 @@ from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from boardroom.errors import ConflictError, DatabaseBusyError, DatabaseError
 from boardroom.storage.plain_text import guard_text
 from boardroom.storage.schema import is_current
 
-if TYPE_CHECKING:  # Alembic is loaded only to create, upgrade or judge a database
-    from alembic.config import Config
+if TYPE_CHECKING:
+    from alembic.config import Config  # loaded only to create, upgrade or judge a database
+    from sqlalchemy.orm import Session, sessionmaker  # loaded once the window is up
 
 ENV_VAR = "BOARDROOM_DATABASE_URL"
 # How long SQLite keeps retrying while another desk or program holds the write lock.
@@ -100,11 +100,30 @@ def alembic_config() -> Config:
 
 @dataclass
 class Database:
-    """An open, up-to-date database and the session factory the services use."""
+    """An open, up-to-date database: Core connections for the first screen, and the ORM
+    session factory every other service uses.
+
+    The session factory, and with it SQLAlchemy's ORM and Boardroom's models, is made on
+    first use: the window opens on the Dashboard, read through ``connect()``, without
+    waiting for the ORM (``boardroom.ui.app`` loads it once the window is up).
+    """
 
     url: URL
     engine: Engine
-    sessions: sessionmaker[Session]
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        factory = sessionmaker(self.engine, expire_on_commit=False)
+        guard_text(factory)
+        return factory
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection to read in, closed (its transaction rolled back) afterwards."""
+        with self.engine.connect() as connection:
+            yield connection
 
     @property
     def is_sqlite(self) -> bool:
@@ -137,6 +156,8 @@ class Database:
         desk or program, from the usual five seconds: the autosave runs on the GUI thread
         and would rather fail at once and try again than freeze the typing while it waits.
         """
+        from sqlalchemy.orm.exc import StaleDataError
+
         with self.sessions() as session:
             try:
                 with session.begin():
@@ -262,6 +283,4 @@ def open_database(url: str | None = None) -> Database:
     except DatabaseError:
         engine.dispose()
         raise
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    guard_text(sessions)
-    return Database(url=parsed, engine=engine, sessions=sessions)
+    return Database(url=parsed, engine=engine)

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from boardroom.storage.database import Database
 from boardroom.storage.models import Paper, PaperContent
-from boardroom.storage.models.base import utcnow
+from boardroom.storage.tables import utcnow
 
 MAX_PAPER_BYTES = 100 * 1024 * 1024
 

@@ -14,12 +14,14 @@ the same on SQLite as on PostgreSQL.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Enum, String, event, inspect
-from sqlalchemy.orm import Mapper, Session, sessionmaker
 
 from boardroom.errors import BoardroomError
+
+if TYPE_CHECKING:  # the guard is installed with the ORM, once a session is first wanted
+    from sqlalchemy.orm import Mapper, Session, sessionmaker
 
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\u2028\u2029]")
 # What XML 1.0 cannot hold (C0 controls but tab and newline, non-characters, lone surrogates).

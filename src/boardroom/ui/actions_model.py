@@ -37,7 +37,7 @@ from boardroom.services.action_rows import (
     GroupTotals,
     moved_since,
 )
-from boardroom.storage.models import ActionStatus
+from boardroom.storage.enums import ActionStatus
 from boardroom.ui.colours import OVERDUE
 from boardroom.ui.labels import group_name, label_of, owner_name
 

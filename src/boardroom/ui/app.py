@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,17 +19,19 @@ from boardroom import __version__
 from boardroom.assets import resource
 from boardroom.errors import BoardroomError
 from boardroom.logs import setup_logging
-from boardroom.services.boards import list_boards
+from boardroom.services.dashboard import board_choices
 from boardroom.settings import Settings, startup_database_url
 from boardroom.storage.database import ENV_VAR, Database, open_database
 from boardroom.ui.context import AppContext
-from boardroom.ui.daily_chores import DailyChores
 from boardroom.ui.error_dialog import install_error_handling
 from boardroom.ui.icons import app_icon
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.settings_store import APPLICATION, ORGANISATION, SettingsStore
 from boardroom.ui.single_instance import SingleInstance
 from boardroom.ui.theme import follow_system_colour_scheme
+
+if TYPE_CHECKING:
+    from boardroom.ui.daily_chores import DailyChores
 
 # Set by the installers' build check: open the window, report, quit. A value ending in
 # ".png" also saves a screenshot of the window there.
@@ -69,8 +72,8 @@ def create_application() -> QApplication:
 
 def offer_demo(window: MainWindow, database: Database) -> None:
     """On an empty database, offer the sample board so a newcomer sees a working app."""
-    with database.sessions() as session:
-        if list_boards(session):
+    with database.connect() as connection:
+        if board_choices(connection):
             return
     answer = QMessageBox.question(
         window,
@@ -112,6 +115,23 @@ def open_startup_database(explicit: str | None, settings: Settings) -> Database 
         return None
 
 
+def load_the_rest(window: MainWindow, database: Database) -> DailyChores:
+    """Once the window is painted: SQLAlchemy's ORM and the models every other screen works
+    with — a fifth of a second the first screen does not wait for (it reads with Core) —
+    then today's backup and tidy, on their thread."""
+    from sqlalchemy.orm import configure_mappers
+
+    import boardroom.storage.models  # noqa: F401  (the mapped classes, configured below)
+    from boardroom.ui.daily_chores import DailyChores
+
+    database.sessions  # noqa: B018  (the session factory, made now rather than on a click)
+    configure_mappers()
+    chores = DailyChores(database)
+    chores.backup_failed.connect(window.statusBar().showMessage)
+    chores.start()
+    return chores
+
+
 def _smoke_test(window: MainWindow, app: QApplication, target: str) -> None:
     image = window.grab().toImage()
     if target.endswith(".png"):
@@ -139,17 +159,17 @@ def run(database_url: str | None = None) -> int:
         return 1
     window = MainWindow(AppContext(database), store)
     window.show()
-    chores = DailyChores(database)
-    chores.backup_failed.connect(window.statusBar().showMessage)
-    chores.start()
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
     if smoke_test:
         QTimer.singleShot(0, lambda: _smoke_test(window, app, smoke_test))
-    else:
+    started: list[DailyChores] = []
+    QTimer.singleShot(0, lambda: started.append(load_the_rest(window, database)))
+    if not smoke_test:
         offer_demo(window, database)
     code = app.exec()
-    chores.wait()
+    for chores in started:
+        chores.wait()
     database.close()
     if instance is not None:
         instance.close()

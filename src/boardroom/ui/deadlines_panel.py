@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from boardroom.dates import format_date
-from boardroom.services.circulation import Readiness, upcoming_readiness
+from boardroom.services.papers_due import Readiness, upcoming_readiness
 from boardroom.ui import colours
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
@@ -128,8 +128,8 @@ class DeadlinesPanel(QWidget):
         layout.addWidget(self.details)
 
     def refresh(self, board_id: int, today: date) -> None:
-        with self.context.database.sessions() as session:
-            rows = upcoming_readiness(session, today, board_id)
+        with self.context.database.connect() as connection:
+            rows = upcoming_readiness(connection, today, board_id)
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
         self.open_button.setVisible(bool(rows))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from boardroom.storage.models import (
+from boardroom.storage.enums import (
     ActionStatus,
     AttendanceStatus,
     MeetingStatus,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom import __version__
-from boardroom.services.boards import list_boards
+from boardroom.services.dashboard import board_choices
 from boardroom.ui.context import AppContext
 from boardroom.ui.icons import app_icon, icon
 from boardroom.ui.pages import PAGES
@@ -301,8 +301,8 @@ class MainWindow(QMainWindow):
 
     def reload_boards(self) -> None:
         """Refill the board switcher, keeping the current board when it still exists."""
-        with self.context.database.sessions() as session:
-            boards = [(board.id, board.name) for board in list_boards(session)]
+        with self.context.database.connect() as connection:
+            boards = board_choices(connection)
         current = self.context.board_id
         self.board_box.blockSignals(True)
         self.board_box.clear()

@@ -1,9 +1,6 @@
 """The ORM models of the whole domain vocabulary, importable from one place."""
 
-from boardroom.storage.models.actions import ActionPoint, ActionUpdate, action_plan_item
-from boardroom.storage.models.base import Base
-from boardroom.storage.models.boards import Board, Membership, Person, StandingItem
-from boardroom.storage.models.enums import (
+from boardroom.storage.enums import (
     ActionStatus,
     AttendanceStatus,
     MeetingStatus,
@@ -12,6 +9,9 @@ from boardroom.storage.models.enums import (
     Role,
     StandingKind,
 )
+from boardroom.storage.models.actions import ActionPoint, ActionUpdate
+from boardroom.storage.models.base import Base
+from boardroom.storage.models.boards import Board, Membership, Person, StandingItem
 from boardroom.storage.models.meetings import (
     AgendaItem,
     Attendance,
@@ -26,6 +26,7 @@ from boardroom.storage.models.meetings import (
     Resolution,
 )
 from boardroom.storage.models.plans import Plan, PlanItem, PlanItemUpdate, PlanSection
+from boardroom.storage.tables import action_plan_item
 
 __all__ = [
     "ActionPoint",

@@ -1,58 +1,33 @@
-"""Declarative base shared by every table.
+"""Declarative base shared by every model.
 
-Constraint names follow a fixed convention so that Alembic's batch mode can rebuild SQLite
-tables and drop constraints by name on both engines.
+The tables themselves are plain Core, in ``storage.tables``; the models map onto them, and
+``Base.metadata`` is that module's ``metadata``.
 """
 
-from datetime import UTC, datetime
-from enum import StrEnum
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    """Timestamps are stored as naive UTC so SQLite and PostgreSQL compare them alike."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def str_enum(enum: type[StrEnum]) -> Enum:
-    """Store an enum by its value (not its Python name), as plain VARCHAR on both engines."""
-    return Enum(
-        enum,
-        native_enum=False,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
+from boardroom.storage import tables
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    metadata = tables.metadata
 
 
 class Entity:
-    """Id plus the bookkeeping every edited row carries.
+    """Id plus the bookkeeping every edited row carries (the columns of
+    ``tables._entity_columns``).
 
     ``version`` is SQLAlchemy's version counter: an UPDATE whose version no longer matches
     affects no row, which the services turn into a ConflictError instead of a silent overwrite.
     """
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime, nullable=False, default=utcnow, onupdate=utcnow
-    )
+    id: Mapped[int]
+    version: Mapped[int]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:

@@ -5,29 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from sqlalchemy import (
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    Time,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, deferred, relationship
 
-from boardroom.storage.models.base import Base, Entity, str_enum, utcnow
-from boardroom.storage.models.boards import Board, Person
-from boardroom.storage.models.enums import (
+from boardroom.storage import tables
+from boardroom.storage.enums import (
     AttendanceStatus,
     MeetingStatus,
     Purpose,
     StandingKind,
 )
+from boardroom.storage.models.base import Base, Entity
+from boardroom.storage.models.boards import Board, Person
 
 if TYPE_CHECKING:
     from boardroom.storage.models.actions import ActionPoint
@@ -40,17 +28,17 @@ class MeetingSeries(Entity, Base):
     series keeps the rule so the invite can say RRULE with EXDATE/RECURRENCE-ID.
     """
 
-    __tablename__ = "meeting_series"
+    __table__ = tables.meeting_series
 
-    board_id: Mapped[int] = mapped_column(ForeignKey("board.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    rrule: Mapped[str] = mapped_column(String(500))  # RFC 5545 RRULE value, e.g. FREQ=MONTHLY;…
-    first_start: Mapped[datetime] = mapped_column(DateTime)  # local time of the first meeting
-    duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
-    venue: Mapped[str] = mapped_column(String(300), default="")
-    online_link: Mapped[str] = mapped_column(String(1000), default="")
-    uid: Mapped[str] = mapped_column(String(200), unique=True)
-    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    board_id: Mapped[int]
+    title: Mapped[str]
+    rrule: Mapped[str]
+    first_start: Mapped[datetime]
+    duration_minutes: Mapped[int]
+    venue: Mapped[str]
+    online_link: Mapped[str]
+    uid: Mapped[str]
+    sequence: Mapped[int]
 
     board: Mapped[Board] = relationship()
     meetings: Mapped[list[Meeting]] = relationship(back_populates="series")
@@ -59,33 +47,25 @@ class MeetingSeries(Entity, Base):
 class Meeting(Entity, Base):
     """One sitting of a board, in the board's local time zone (naive local datetimes)."""
 
-    __tablename__ = "meeting"
-    # A board's meetings in date order: its schedule, its next and its last meeting.
-    __table_args__ = (Index("ix_meeting_board_starts_at", "board_id", "starts_at"),)
+    __table__ = tables.meeting
 
-    board_id: Mapped[int] = mapped_column(ForeignKey("board.id", ondelete="CASCADE"))
-    series_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
-    )
-    title: Mapped[str] = mapped_column(String(300))
-    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    ends_at: Mapped[datetime] = mapped_column(DateTime)
-    # The occurrence's original start in its series: the invite's RECURRENCE-ID when moved.
-    series_start: Mapped[datetime | None] = mapped_column(DateTime)
-    venue: Mapped[str] = mapped_column(String(300), default="")
-    online_link: Mapped[str] = mapped_column(String(1000), default="")
-    status: Mapped[MeetingStatus] = mapped_column(
-        str_enum(MeetingStatus), default=MeetingStatus.SCHEDULED, index=True
-    )
-    uid: Mapped[str] = mapped_column(String(200), unique=True)  # never changes: the invite UID
-    sequence: Mapped[int] = mapped_column(Integer, default=0)  # raised on each time/place change
-    circulated_at: Mapped[datetime | None] = mapped_column(DateTime)
-    closed_at: Mapped[time | None] = mapped_column(Time)  # "The meeting closed at 16:05"
-    minutes_locked: Mapped[bool] = mapped_column(Boolean, default=False)
-    minutes_approved_on: Mapped[date | None] = mapped_column(Date)
-    # Who holds the live-minutes pen, so a second desk opens them read-only.
-    minutes_editor: Mapped[str] = mapped_column(String(200), default="")
-    minutes_editor_seen: Mapped[datetime | None] = mapped_column(DateTime)
+    board_id: Mapped[int]
+    series_id: Mapped[int | None]
+    title: Mapped[str]
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    series_start: Mapped[datetime | None]
+    venue: Mapped[str]
+    online_link: Mapped[str]
+    status: Mapped[MeetingStatus]
+    uid: Mapped[str]
+    sequence: Mapped[int]
+    circulated_at: Mapped[datetime | None]
+    closed_at: Mapped[time | None]
+    minutes_locked: Mapped[bool]
+    minutes_approved_on: Mapped[date | None]
+    minutes_editor: Mapped[str]
+    minutes_editor_seen: Mapped[datetime | None]
 
     board: Mapped[Board] = relationship(back_populates="meetings")
     series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
@@ -116,15 +96,13 @@ class MeetingEvent(Entity, Base):
     made it and why.
     """
 
-    __tablename__ = "meeting_event"
+    __table__ = tables.meeting_event
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
-    at: Mapped[datetime] = mapped_column(DateTime)
-    actor: Mapped[str] = mapped_column(String(200), default="")
-    kind: Mapped[str] = mapped_column(String(40))
-    note: Mapped[str] = mapped_column(Text, default="")
+    meeting_id: Mapped[int]
+    at: Mapped[datetime]
+    actor: Mapped[str]
+    kind: Mapped[str]
+    note: Mapped[str]
 
     meeting: Mapped[Meeting] = relationship(back_populates="events")
 
@@ -132,44 +110,37 @@ class MeetingEvent(Entity, Base):
 class Attendance(Entity, Base):
     """One line of the register; a deputy attending for a member is recorded on the member."""
 
-    __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+    __table__ = tables.attendance
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
-    status: Mapped[AttendanceStatus] = mapped_column(str_enum(AttendanceStatus))
-    deputy_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
-    capacity: Mapped[str] = mapped_column(String(300), default="")  # e.g. "Chair"
-    arrived_at: Mapped[time | None] = mapped_column(Time)
-    left_at: Mapped[time | None] = mapped_column(Time)
+    meeting_id: Mapped[int]
+    person_id: Mapped[int]
+    status: Mapped[AttendanceStatus]
+    deputy_id: Mapped[int | None]
+    capacity: Mapped[str]
+    arrived_at: Mapped[time | None]
+    left_at: Mapped[time | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")
-    person: Mapped[Person] = relationship(foreign_keys=[person_id])
-    deputy: Mapped[Person | None] = relationship(foreign_keys=[deputy_id])
+    person: Mapped[Person] = relationship(foreign_keys=[tables.attendance.c.person_id])
+    deputy: Mapped[Person | None] = relationship(foreign_keys=[tables.attendance.c.deputy_id])
 
 
 class AgendaItem(Entity, Base):
     """An agenda line; sub-items (3.1) point at their parent. Numbers are derived, not stored."""
 
-    __tablename__ = "agenda_item"
+    __table__ = tables.agenda_item
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = mapped_column(String(500))
-    purpose: Mapped[Purpose] = mapped_column(str_enum(Purpose), default=Purpose.INFORMATION)
-    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
-    presenter_text: Mapped[str] = mapped_column(String(300), default="")
-    minutes_allotted: Mapped[int] = mapped_column(Integer, default=10)
-    description: Mapped[str] = mapped_column(Text, default="")
-    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
-    standing: Mapped[StandingKind | None] = mapped_column(str_enum(StandingKind))
+    meeting_id: Mapped[int]
+    parent_id: Mapped[int | None]
+    position: Mapped[int]
+    title: Mapped[str]
+    purpose: Mapped[Purpose]
+    presenter_id: Mapped[int | None]
+    presenter_text: Mapped[str]
+    minutes_allotted: Mapped[int]
+    description: Mapped[str]
+    confidential: Mapped[bool]
+    standing: Mapped[StandingKind | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     presenter: Mapped[Person | None] = relationship()
@@ -199,15 +170,13 @@ class Paper(Entity, Base):
     """A file attached to an item, under its own name; its bytes are a ``PaperContent``
     (shared by every paper with the same hash), cached in each desk's papers folder."""
 
-    __tablename__ = "paper"
+    __table__ = tables.paper
 
-    agenda_item_id: Mapped[int] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    filename: Mapped[str] = mapped_column(String(500))
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    size: Mapped[int] = mapped_column(Integer)
-    mime_type: Mapped[str] = mapped_column(String(200), default="application/octet-stream")
+    agenda_item_id: Mapped[int]
+    filename: Mapped[str]
+    sha256: Mapped[str]
+    size: Mapped[int]
+    mime_type: Mapped[str]
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="papers")
 
@@ -224,27 +193,23 @@ class PaperContent(Base):
     daily tidy forgets content no paper refers to only a week after that.
     """
 
-    __tablename__ = "paper_content"
+    __table__ = tables.paper_content
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    size: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
-    attached_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    sha256: Mapped[str]
+    size: Mapped[int]
+    data: Mapped[bytes] = deferred(tables.paper_content.c.data)
+    attached_at: Mapped[datetime]
 
 
 class Declaration(Entity, Base):
     """A declaration of interest made at a meeting, against an item where it applies."""
 
-    __tablename__ = "declaration"
+    __table__ = tables.declaration
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
-    )
-    agenda_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
-    interest: Mapped[str] = mapped_column(Text)
+    meeting_id: Mapped[int]
+    agenda_item_id: Mapped[int | None]
+    person_id: Mapped[int]
+    interest: Mapped[str]
 
     meeting: Mapped[Meeting] = relationship(back_populates="declarations")
     person: Mapped[Person] = relationship()
@@ -254,12 +219,10 @@ class Declaration(Entity, Base):
 class Minute(Entity, Base):
     """The clerk's notes on one agenda item; autosaved as they are typed."""
 
-    __tablename__ = "minute"
+    __table__ = tables.minute
 
-    agenda_item_id: Mapped[int] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), unique=True
-    )
-    notes: Mapped[str] = mapped_column(Text, default="")
+    agenda_item_id: Mapped[int]
+    notes: Mapped[str]
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="minute")
 
@@ -272,24 +235,20 @@ class ItemVisit(Entity, Base):
     has lost at most one heartbeat. An item's elapsed time is the sum of its visits.
     """
 
-    __tablename__ = "item_visit"
+    __table__ = tables.item_visit
 
-    agenda_item_id: Mapped[int] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    started_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC, as utcnow()
-    left_at: Mapped[datetime] = mapped_column(DateTime)
+    agenda_item_id: Mapped[int]
+    started_at: Mapped[datetime]
+    left_at: Mapped[datetime]
 
 
 class Resolution(Entity, Base):
     """ "It was resolved that …": one numbered resolution under an item."""
 
-    __tablename__ = "resolution"
+    __table__ = tables.resolution
 
-    agenda_item_id: Mapped[int] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text)
+    agenda_item_id: Mapped[int]
+    position: Mapped[int]
+    text: Mapped[str]
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="resolutions")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTimeEdit, QWidget
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError
-from boardroom.services.boards import BoardRules
+from boardroom.services.board_rules import BoardRules
 from boardroom.services.meetings import MeetingFields
 from boardroom.ui.colours import WARNING
 from boardroom.ui.dialogs.base import DateField, ServiceDialog

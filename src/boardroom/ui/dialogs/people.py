@@ -8,7 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from boardroom.errors import BoardroomError
-from boardroom.services.boards import BoardRules, time_zone_names
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import time_zone_names
 from boardroom.services.people import ROLE_ORDER, MembershipFields, PersonFields
 from boardroom.storage.models import Board, Role
 from boardroom.ui.dialogs.base import DateField, PersonPicker, ServiceDialog

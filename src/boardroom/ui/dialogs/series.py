@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.errors import BoardroomError
-from boardroom.services.boards import BoardRules
+from boardroom.services.board_rules import BoardRules
 from boardroom.services.series import Frequency, SeriesPlan, preview
 from boardroom.ui.colours import OVERDUE, WARNING
 from boardroom.ui.dialogs.base import ServiceDialog

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from boardroom.services.agenda import AgendaLine
 from boardroom.services.live_minutes import LiveItem
+from boardroom.services.timetable import AgendaLine
 from boardroom.ui.labels import label_of
 from boardroom.ui.live.models import clock, timer_color
 

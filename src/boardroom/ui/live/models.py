@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from boardroom.dates import format_date
-from boardroom.services.agenda import AgendaLine
 from boardroom.services.attendance import RegisterLine
 from boardroom.services.live_minutes import (
     ActionLine,
@@ -23,6 +22,7 @@ from boardroom.services.live_minutes import (
     ReviewLine,
 )
 from boardroom.services.resolutions import minuted_wording
+from boardroom.services.timetable import AgendaLine
 from boardroom.storage.models import AttendanceStatus
 from boardroom.ui.colours import GOOD, MUTED, OVERDUE, WARNING
 from boardroom.ui.labels import attendance_label, label_of, owner_name

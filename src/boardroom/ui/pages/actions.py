@@ -40,6 +40,7 @@ from boardroom.services.action_rows import (
     load_action_row,
     load_action_rows,
     moved_since,
+    section_labels,
     summarise,
 )
 from boardroom.services.actions import (
@@ -49,7 +50,7 @@ from boardroom.services.actions import (
     review_meeting,
 )
 from boardroom.services.meetings import list_meetings
-from boardroom.services.plans import plan_choices, section_labels
+from boardroom.services.plans import plan_choices
 from boardroom.storage.models import ActionStatus
 from boardroom.ui.action_edit_dialog import ActionEditDialog
 from boardroom.ui.action_filter_bar import ActionFilterBar

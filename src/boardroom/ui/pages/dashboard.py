@@ -18,11 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.dates import format_date, format_time
-from boardroom.services.action_rows import ActionFilter, group_rows, load_action_rows, moved_since
+from boardroom.services.action_rows import (
+    ActionFilter,
+    group_rows,
+    load_action_rows,
+    moved_since,
+    section_labels,
+)
 from boardroom.services.dashboard import Dashboard, load_dashboard
 from boardroom.services.overdue import OUTSTANDING
-from boardroom.services.plans import section_labels
-from boardroom.storage.models import ActionPoint
+from boardroom.storage import tables
 from boardroom.ui.actions_model import (
     ActionsFilterProxy,
     ActionsTableModel,
@@ -115,15 +120,16 @@ class DashboardPage(Page):
             self.stack.setCurrentWidget(self.empty)
             return
         today = date.today()
-        with self.context.database.sessions() as session:
-            self.dashboard = load_dashboard(session, board_id, today)
+        # Read with Core: the window opens on this page before the ORM is loaded (ui.app).
+        with self.context.database.connect() as connection:
+            self.dashboard = load_dashboard(connection, board_id, today)
             rows = load_action_rows(
-                session,
+                connection,
                 board_id=board_id,
                 as_of=today,
-                where=[ActionPoint.status.in_(OUTSTANDING)],
+                where=[tables.action_point.c.status.in_(OUTSTANDING)],
             )
-            labels = section_labels(session, board_id)
+            labels = section_labels(connection, board_id)
         since = self.dashboard.last_meeting_on
         moved = {row.id for row in rows if moved_since(row, since)}
         self.model.set_rows(rows, moved_since=since)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boardroom.services.boards import BoardRules, get_board, rules_of
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import get_board, rules_of
 from boardroom.services.meetings import create_meeting
 from boardroom.services.series import create_series
 from boardroom.storage.models import MeetingStatus

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.errors import BoardroomError
-from boardroom.services.boards import BoardRules, add_board, get_board, update_board
+from boardroom.services.board_rules import BoardRules
+from boardroom.services.boards import add_board, get_board, update_board
 from boardroom.services.people import (
     add_membership,
     add_person,
