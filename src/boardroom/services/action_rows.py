@@ -17,6 +17,7 @@ from typing import NamedTuple
 from sqlalchemy import ColumnElement, Connection, false, func, or_, select
 
 from boardroom.errors import NotFoundError
+from boardroom.names import display_name
 from boardroom.services.overdue import (
     OUTSTANDING,
     due_soon_limit,
@@ -195,7 +196,7 @@ def load_action_rows(
         if region not in limits:
             limits[region] = (overdue_cutoff(as_of, region), due_soon_limit(as_of, region))
         cutoff, soon = limits[region]
-        owner_name = f"{title} {name}".strip() if name else ""
+        owner_name = display_name(title, name) if name else ""
         plan_links = links.get(action_id, ())
         rows.append(make((
             action_id, reference, description, owner_id, owner_name,

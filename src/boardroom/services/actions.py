@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from boardroom.errors import BoardroomError, ConflictError, NotFoundError
+from boardroom.names import display_name
 from boardroom.services.action_rows import ActionRow, load_action_rows
 from boardroom.services.overdue import OUTSTANDING
 from boardroom.storage.models import (
@@ -133,7 +134,7 @@ def edit_action(
 def owner_choices(session: Session) -> list[tuple[int, str]]:
     """Everyone who can own an action, as (id, name) in name order."""
     return [
-        (person_id, f"{title} {name}".strip())
+        (person_id, display_name(title, name))
         for person_id, title, name in session.execute(
             select(Person.id, Person.title, Person.name).order_by(Person.name)
         )

@@ -115,7 +115,3 @@ def update_board(
     board.lead_days = checked.lead_days
     session.flush()
     return board
-
-
-def list_boards(session: Session) -> list[Board]:
-    return list(session.scalars(select(Board).order_by(Board.name)))

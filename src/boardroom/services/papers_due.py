@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, exists, select
 
 from boardroom.dates import format_date
 from boardroom.errors import NotFoundError
+from boardroom.names import display_name
 from boardroom.services.timetable import timetable_of
 from boardroom.storage import tables
 from boardroom.storage.enums import MeetingStatus, Purpose, StandingKind
@@ -133,7 +134,7 @@ def _items_of(reader: Reader, meeting_ids: list[int]) -> dict[int, list[_Item]]:
     found: dict[int, list[_Item]] = {}
     for row in connection_of(reader).execute(statement):
         (item_id, meeting_id, parent_id, position, title, honorific, name, presenter_text) = row[:8]
-        presenter_name = f"{honorific} {name}".strip() if name else presenter_text
+        presenter_name = display_name(honorific, name) if name else presenter_text
         minutes, confidential, standing, purpose, has_papers = row[8:]
         found.setdefault(meeting_id, []).append(
             _Item(

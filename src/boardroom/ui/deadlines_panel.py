@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from boardroom.dates import format_date
 from boardroom.services.papers_due import Readiness, upcoming_readiness
+from boardroom.storage.reader import Reader
 from boardroom.ui import colours
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
@@ -127,9 +128,8 @@ class DeadlinesPanel(QWidget):
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
 
-    def refresh(self, board_id: int, today: date) -> None:
-        with self.context.database.connect() as connection:
-            rows = upcoming_readiness(connection, today, board_id)
+    def refresh(self, reader: Reader, board_id: int, today: date) -> None:
+        rows = upcoming_readiness(reader, today, board_id)
         self.model.set_rows(rows)
         self.view.setVisible(bool(rows))
         self.open_button.setVisible(bool(rows))

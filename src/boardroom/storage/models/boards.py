@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Mapped, relationship
 
+from boardroom.names import display_name
 from boardroom.storage import tables
 from boardroom.storage.enums import Purpose, Role, StandingKind
 from boardroom.storage.models.base import Base, Entity
@@ -64,7 +65,7 @@ class Person(Entity, Base):
 
     @property
     def display_name(self) -> str:
-        return f"{self.title} {self.name}".strip()
+        return display_name(self.title, self.name)
 
 
 class Membership(Entity, Base):

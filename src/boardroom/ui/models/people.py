@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
+from boardroom.names import display_name
 from boardroom.services.people import ROLE_ORDER, board_memberships, list_people
 from boardroom.storage.models import Person, Role
 from boardroom.ui.colours import MUTED
@@ -28,7 +29,7 @@ class PersonRow:
 
     @property
     def display_name(self) -> str:
-        return f"{self.title} {self.name}".strip()
+        return display_name(self.title, self.name)
 
 
 @dataclass(frozen=True)

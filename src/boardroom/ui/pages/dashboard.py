@@ -130,6 +130,7 @@ class DashboardPage(Page):
                 where=[tables.action_point.c.status.in_(OUTSTANDING)],
             )
             labels = section_labels(connection, board_id)
+            self.deadlines.refresh(connection, board_id, today)
         since = self.dashboard.last_meeting_on
         moved = {row.id for row in rows if moved_since(row, since)}
         self.model.set_rows(rows, moved_since=since)
@@ -141,7 +142,6 @@ class DashboardPage(Page):
         for view in self.group_views:
             configure_group_columns(view)
         self._show(self.dashboard)
-        self.deadlines.refresh(board_id, today)
         self.stack.setCurrentWidget(self.body)
 
     def _show(self, dashboard: Dashboard) -> None:
