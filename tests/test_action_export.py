@@ -19,7 +19,14 @@ from sqlalchemy import select
 from boardroom.cli import main
 from boardroom.errors import BoardroomError
 from boardroom.services.action_export import ActionLog, export_actions, load_action_log
-from boardroom.services.action_log_xlsx import CONTINUED, EXCEL_CELL_LIMIT, fit_cell
+from boardroom.services.action_log_xlsx import (
+    CONTINUED,
+    EXCEL_CELL_LIMIT,
+    LINE_POINTS,
+    MAX_ROW_POINTS,
+    fit_cell,
+    row_points,
+)
 from boardroom.services.action_rows import load_action_rows
 from boardroom.services.actions import create_action, set_plan_items
 from boardroom.storage.models import ActionPoint, ActionUpdate, Board, PlanItem
@@ -163,6 +170,41 @@ def test_excel_has_the_actions_and_the_chair_s_totals(demo_database, tmp_path):
     assert summary["Moved since the meeting of Tue 19 Nov 2019"] == 4
     assert summary["As at"].date() == AS_OF
     assert workbook.properties.title == "Log"
+
+
+def test_every_excel_sheet_prints_a4_landscape_one_page_wide_with_its_heading(
+    demo_database, tmp_path
+):
+    export_actions(_log(demo_database, "Actions & risks"), tmp_path / "log.xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / "log.xlsx")
+    for sheet in workbook:
+        setup = sheet.page_setup
+        assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.oddHeader.left.text == "Actions && risks"  # a literal "&"
+        assert sheet.oddFooter.center.text == "Page &P of &N"
+    for name in ("Actions", "By owner", "By plan priority"):
+        assert workbook[name].print_title_rows == "$1:$1"
+
+
+def test_excel_rows_of_wrapped_text_are_as_tall_as_their_lines(demo_database, tmp_path):
+    export_actions(_log(demo_database), tmp_path / "log.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "log.xlsx")["Actions"]
+    references = [row[0] for row in sheet.iter_rows(values_only=True)]
+    # Its plan priority runs to four lines in LibreOffice; unset, the row stayed one line high.
+    tall = references.index("IB-2019-03") + 1
+    assert sheet.row_dimensions[tall].height >= 4 * LINE_POINTS
+    assert sheet.row_dimensions[1].height >= 2 * LINE_POINTS  # "Moved since last meeting"
+    priorities = list(openpyxl.load_workbook(tmp_path / "log.xlsx")["By plan priority"].rows)
+    assert priorities[1][0].alignment.wrap_text and priorities[1][1].alignment.vertical == "top"
+
+
+def test_a_row_height_counts_the_wrapped_lines_of_its_tallest_cell():
+    assert row_points([("Agree the risk register", 55), (None, 40)]) is None
+    assert row_points([("word " * 20, 55), ("x" * 10, 12)]) == 3 * LINE_POINTS
+    assert row_points([("one\ntwo\nthree", 55)]) == 3 * LINE_POINTS
+    assert row_points([("note " * 10_000, 55)]) == MAX_ROW_POINTS
 
 
 def test_excel_names_the_actions_without_an_owner_in_english(demo_database, tmp_path):

@@ -4,6 +4,8 @@ overrun warning, drag and drop, and papers attached through the window."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -13,8 +15,10 @@ from agenda_builders import blank_meeting, build_meeting
 from boardroom.services.agenda import append_item, timetable
 from boardroom.services.agenda_rows import agenda_view
 from boardroom.services.boards import DEFAULT_STANDING_ITEMS
+from boardroom.services.papers import readable_copy, remove_paper
 from boardroom.storage.models import AgendaItem, Meeting, Paper
 from boardroom.ui import background
+from boardroom.ui.agenda import papers as agenda_papers
 from boardroom.ui.agenda.model import AgendaTreeModel
 from boardroom.ui.agenda.papers import PapersTableModel
 from boardroom.ui.context import AppContext
@@ -305,10 +309,18 @@ def test_a_paper_is_attached_listed_opened_and_detached_through_the_window(
     report.unlink()  # the stored copy is what opens
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    copied_on: list[threading.Thread] = []
+
+    def copy_on_this_thread(*args):
+        copied_on.append(threading.current_thread())
+        return readable_copy(*args)
+
+    monkeypatch.setattr(agenda_papers, "readable_copy", copy_on_this_thread)
     papers.view.selectRow(0)
     papers.view.setFocus()
     qtbot.keyClick(papers.view, Qt.Key.Key_Return)
-    assert len(opened) == 1
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    assert copied_on and copied_on[0] is not threading.main_thread()
     copy = opened[0].toLocalFile()
     assert copy.endswith("Minutes 9 August 2016.pdf")
     with open(copy, "rb") as handle:
@@ -318,6 +330,34 @@ def test_a_paper_is_attached_listed_opened_and_detached_through_the_window(
     with database.sessions() as session:
         assert session.scalars(select(Paper)).all() == []
     assert papers.model.rowCount() == 0 and not papers.hint.isHidden()
+
+
+def test_a_paper_detached_on_another_desk_is_not_opened_and_the_clerk_is_told(
+    qtbot, workspace, database, tmp_path, monkeypatch
+):
+    from PySide6.QtGui import QDesktopServices
+
+    tab = workspace.agenda
+    tab.start_from_standing()
+    _select(tab, "3")
+    report = tmp_path / "Budget 2016-17.pdf"
+    report.write_bytes(b"%PDF-1.4\nbudget")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([str(report)], ""))
+    papers = tab.editor.papers
+    qtbot.mouseClick(papers.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: papers.model.rowCount() == 1)
+    with database.transaction() as session:  # another desk detaches it meanwhile
+        remove_paper(session, session.scalars(select(Paper.id)).one())
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    papers.view.selectRow(0)
+    papers.view.setFocus()
+    qtbot.keyClick(papers.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert warnings == ["That paper is no longer attached."] and opened == []
+    assert papers.open_button.isEnabled()
 
 
 def test_files_dropped_onto_an_item_are_attached_to_it(qtbot, workspace, database, tmp_path):

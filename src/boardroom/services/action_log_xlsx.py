@@ -1,11 +1,18 @@
 """The action log as an Excel workbook for the performance team: the chair's screen in
 sheets — every action (filterable, overdue dates in red, the latest note, whether it moved
 since the last meeting), the totals by owner and by plan priority, and the headline counts.
-openpyxl is imported only when a workbook is written."""
+openpyxl is imported only when a workbook is written.
+
+Every sheet prints as a document: A4 landscape, all its columns across one page, the heading
+row repeated on each page, and the log's title and "Page n of m" in the margins. Rows with
+wrapped text carry their height: Excel fits an unset row to its text when it shows the sheet,
+but LibreOffice and other readers keep it one line high and draw the lines over each other.
+"""
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from boardroom.dates import format_date
@@ -23,14 +30,14 @@ _WIDTHS = {
     "Reference": 15,
     "Action": 55,
     "Owner": 24,
-    "Due": 15,
+    "Due": 16,
     "Status": 12,
     "Overdue": 9,
     "Due soon": 9,
     "Plan items": 12,
     "Plan priorities": 40,
-    "Agreed at": 15,
-    "Last update": 15,
+    "Agreed at": 16,
+    "Last update": 16,
     "Latest note": 55,
     "Moved since last meeting": 12,
     "Board": 28,
@@ -43,6 +50,11 @@ DATE_FORMAT = "ddd d mmm yyyy"
 # without a word when it opens the file; a cell shortened here says so, and where to read on.
 EXCEL_CELL_LIMIT = 32_767
 CONTINUED = "… (continues in the Word action log)"
+# Excel's default font (Calibri 11): one line's height in points, how much of a column's
+# width (counted in characters) a line of prose fills, and the tallest row it allows.
+LINE_POINTS = 15.0
+FILL = 0.85
+MAX_ROW_POINTS = 409.0
 
 
 def fit_cell(value: object) -> object:
@@ -57,6 +69,45 @@ def fit_cell(value: object) -> object:
     # "ignore" drops the half of an emoji (a surrogate pair) the cut may leave at the end.
     kept = units[:room].decode("utf-16-le", errors="ignore")
     return kept.rstrip() + CONTINUED
+
+
+def row_points(cells: Sequence[tuple[object, float]]) -> float | None:
+    """The height a row needs for its wrapped ``(text, column width)`` cells, on the generous
+    side (a line of prose rarely fills its column); None when one line is enough."""
+    lines = 1
+    for text, width in cells:
+        if not isinstance(text, str) or not text:
+            continue
+        per_line = max(width * FILL, 1.0)
+        lines = max(
+            lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        )
+    return min(lines * LINE_POINTS, MAX_ROW_POINTS) if lines > 1 else None
+
+
+def _fit_row(sheet, row: int, cells: Sequence[tuple[object, float]]) -> None:
+    """Give the next row its height; in write-only mode it must be set before it is added."""
+    height = row_points(cells)
+    if height is not None:
+        sheet.row_dimensions[row].height = height
+
+
+def _print_as_document(sheet, title: str) -> None:
+    """A4 landscape, every column across one page, the heading row on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    # "&" starts a field in Excel's header codes; a title's own ampersands are doubled.
+    sheet.oddHeader.left.text = title.replace("&", "&&")
+    sheet.oddHeader.right.text = "&A"
+    sheet.oddFooter.center.text = "Page &P of &N"
 
 
 def xlsx_bytes(log: ActionLog, progress: Progress | None = None) -> bytes:
@@ -88,14 +139,17 @@ def _cell(sheet, value: object, **style: object):
     return cell
 
 
-def _header(sheet, names: Sequence[str], widths: Sequence[float]) -> None:
-    """Column widths, frozen heading row and its autofilter (all set before any row)."""
+def _header(sheet, title: str, names: Sequence[str], widths: Sequence[float]) -> None:
+    """Column widths, frozen heading row, print layout (all set before any row)."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    _print_as_document(sheet, title)
+    _fit_row(sheet, 1, list(zip(names, widths, strict=True)))
     fill = PatternFill("solid", fgColor="D9E2F3")
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -111,42 +165,58 @@ def _filter(sheet, columns: int, rows: int) -> None:
 def _actions_sheet(sheet, log: ActionLog, progress: Progress | None) -> None:
     from openpyxl.styles import Alignment, Font
 
-    _header(sheet, COLUMNS, [_WIDTHS[name] for name in COLUMNS])
+    _header(sheet, log.title, COLUMNS, [_WIDTHS[name] for name in COLUMNS])
     _filter(sheet, len(COLUMNS), len(log.rows))
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     late = Font(color="C62828", bold=True)
     dates = {COLUMNS.index(name) for name in _DATES}
-    wrapped = {COLUMNS.index(name) for name in _WRAPPED}
+    wrapped = {COLUMNS.index(name): _WIDTHS[name] for name in _WRAPPED}
     due = COLUMNS.index("Due")
     for done, row in enumerate(log.rows, start=1):
+        values = [fit_cell(value) for value in row_values(log, row)]
+        _fit_row(sheet, done + 1, [(values[index], width) for index, width in wrapped.items()])
         cells: list[object] = []
-        for index, value in enumerate(map(fit_cell, row_values(log, row))):
+        for index, value in enumerate(values):
             if index in dates and value is not None:
-                style: dict[str, object] = {"number_format": DATE_FORMAT}
+                style: dict[str, object] = {"number_format": DATE_FORMAT, "alignment": top}
                 if index == due and row.overdue:
                     style["font"] = late
                 cells.append(_cell(sheet, value, **style))
-            elif index in wrapped:
-                cells.append(_cell(sheet, value, alignment=wrap))
-            else:
+            elif value is None:
                 cells.append(value)
+            else:  # a row of several lines reads from its top, like the Word log
+                cells.append(_cell(sheet, value, alignment=wrap if index in wrapped else top))
         sheet.append(cells)
         report_every(progress, done, len(log.rows))
 
 
 def _group_sheet(sheet, title: str, log: ActionLog, by: str, moved: frozenset[int]) -> None:
     """One line per owner (or plan priority): the chair's "by owner" table."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     groups = group_rows(log.rows, by, log.section_labels, moved)
-    _header(sheet, (title, *_GROUP_COLUMNS), (60, 12, 12, 12, 12, 12))
+    label_width = 60
+    _header(sheet, log.title, (title, *_GROUP_COLUMNS), (label_width, 12, 12, 12, 12, 12))
     _filter(sheet, 1 + len(_GROUP_COLUMNS), len(groups))
     late = Font(color="C62828", bold=True)
-    for group in groups:
-        overdue = _cell(sheet, group.overdue, font=late) if group.overdue else group.overdue
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for row, group in enumerate(groups, start=2):
         # A plan priority's outcome may be pasted at length.
         label = fit_cell(group_heading(group, by, log.section_labels))
-        sheet.append([label, group.open, overdue, group.due_soon, group.moved, group.total])
+        _fit_row(sheet, row, [(label, label_width)])
+        overdue = {"font": late} if group.overdue else {}
+        sheet.append(
+            [
+                _cell(sheet, label, alignment=wrap),
+                _cell(sheet, group.open, alignment=top),
+                _cell(sheet, group.overdue, alignment=top, **overdue),
+                _cell(sheet, group.due_soon, alignment=top),
+                _cell(sheet, group.moved, alignment=top),
+                _cell(sheet, group.total, alignment=top),
+            ]
+        )
 
 
 def _summary_sheet(sheet, log: ActionLog) -> None:
@@ -160,6 +230,7 @@ def _summary_sheet(sheet, log: ActionLog) -> None:
     )
     sheet.column_dimensions["A"].width = 44
     sheet.column_dimensions["B"].width = 16
+    _print_as_document(sheet, log.title)
     sheet.append([_cell(sheet, log.title, font=Font(bold=True, size=14))])
     sheet.append(["As at", _cell(sheet, log.as_of, number_format=DATE_FORMAT)])
     sheet.append([])

@@ -3,7 +3,8 @@
 Attaching copies each file into the data folder by its content hash, off the GUI thread (a
 board pack can run to tens of megabytes); all the files chosen are attached in one
 transaction, or none are. Opening hands a copy under the paper's own name to the system's
-default application.
+default application; that copy is made off the GUI thread too, since a desk of a shared
+database may first have to fetch the paper from the server.
 """
 
 from __future__ import annotations
@@ -207,24 +208,37 @@ class PapersPanel(QWidget):
     # -- opening and detaching -------------------------------------------------------------
 
     def open_selected(self) -> None:
+        """Open a copy under the paper's own name. On a shared database a desk that has no
+        copy yet fetches the bytes from the server first — a board pack of tens of megabytes
+        — so the copy is made off the GUI thread, behind a progress dialog if it is slow."""
         chosen = self.selected()
         if chosen is None:
             return
-        try:
+        gone = self.tr("That paper is no longer attached.")
+
+        def work(_progress: Progress) -> Path:
             with self.context.database.sessions() as session:
                 paper = session.get(Paper, chosen.paper_id)
                 if paper is None:
-                    raise NotFoundError(self.tr("That paper is no longer attached."))
-                path = readable_copy(paper, open_folder())
-        except BoardroomError as error:
-            QMessageBox.warning(self, self.tr("Open paper"), error.message)
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(
-                self,
-                self.tr("Open paper"),
-                self.tr("No application on this computer opens “{0}”.").format(chosen.filename),
-            )
+                    raise NotFoundError(gone)
+                return readable_copy(paper, open_folder())
+
+        def hand_over(path: Path) -> None:
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                QMessageBox.warning(
+                    self,
+                    self.tr("Open paper"),
+                    self.tr("No application on this computer opens “{0}”.").format(chosen.filename),
+                )
+
+        run_in_background(
+            self,
+            self.tr("Fetching “{0}”…").format(chosen.filename),
+            work,
+            hand_over,
+            title=self.tr("Open paper"),
+            disable=(self.open_button,),
+        )
 
     def detach_selected(self) -> None:
         chosen = self.selected()
