@@ -122,18 +122,22 @@ def test_the_window_opens_on_the_dashboard_without_the_heavy_libraries(demo_data
 
 def test_the_window_opens_on_the_dashboard_before_the_orm_is_loaded(demo_file):
     """The first screen reads with Core: SQLAlchemy's ORM and the models, a fifth of a
-    second of every start, are loaded only once the window is up — and then they are."""
+    second of every start, are loaded only once the window is up — and then they are. The
+    garbage collector is held for the start and runs again, start-up's objects frozen,
+    once the rest is loaded (boardroom.collector)."""
     probe = (
-        "import sys\n"
+        "import gc, sys\n"
+        "from boardroom import cli\n"
         "from boardroom.ui import app\n"
         "def loaded():\n"
-        "    return ['sqlalchemy.orm' in sys.modules, 'boardroom.storage.models' in sys.modules]\n"
+        "    orm = 'sqlalchemy.orm' in sys.modules, 'boardroom.storage.models' in sys.modules\n"
+        "    return [*orm, gc.isenabled(), gc.get_freeze_count() > 0]\n"
         "def shown(window, qt_app, target):\n"
         "    page = window.current_page()\n"
         "    print(page.key, page.model.rowCount(), page.counts_label.text(), *loaded(), sep='|')\n"
         "    app.QTimer.singleShot(0, lambda: print(*loaded(), sep='|') or qt_app.exit(0))\n"
         "app._smoke_test = shown\n"
-        f"raise SystemExit(app.run({str(demo_file.url)!r}))\n"
+        f"raise SystemExit(cli.main(['--database', {str(demo_file.url)!r}]))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", app.SMOKE_TEST_VAR: "1"}
     result = subprocess.run(
@@ -141,7 +145,48 @@ def test_the_window_opens_on_the_dashboard_before_the_orm_is_loaded(demo_file):
     )
     assert result.returncode == 0, result.stderr
     shown, then = result.stdout.splitlines()
-    key, rows, counts, orm, models = shown.split("|")
-    assert (key, orm, models) == ("dashboard", "False", "False")
+    key, rows, counts, orm, models, collecting, frozen = shown.split("|")
+    assert (key, orm, models, collecting, frozen) == ("dashboard", *["False"] * 4)
     assert int(rows) == 4 and counts.startswith("Open 4 · Overdue 4"), "the Dashboard is filled"
-    assert then == "True|True", "and the rest is loaded once the window is up"
+    assert then == "True|True|True|True", "and the rest is loaded once the window is up"
+
+
+def test_the_window_s_modules_that_are_not_qt_are_loaded_before_qt(demo_file):
+    """PySide6 reads the source of every module imported after it (its ``__feature__``
+    import hook), so SQLAlchemy, the database's driver and the Dashboard's services come
+    first — and the command line itself loads none of them before the collector is held."""
+    probe = (
+        "import sys\n"
+        "from boardroom import cli\n"
+        "print('sqlalchemy' in sys.modules)\n"
+        "cli._load_before_qt(sys.argv[1])\n"
+        "wanted = ('sqlite3', 'sqlalchemy.dialects.sqlite', 'boardroom.services.dashboard')\n"
+        "print('PySide6' in sys.modules, all(name in sys.modules for name in wanted))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(demo_file.url)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.split() == ["False", "False", "True"]
+
+
+def test_the_collector_is_held_and_resumed_only_by_its_holder():
+    probe = (
+        "import gc\n"
+        "from boardroom import collector\n"
+        "collector.hold()\n"
+        "held = gc.isenabled()\n"
+        "collector.resume()\n"
+        "print(held, gc.isenabled(), gc.get_freeze_count() > 0)\n"
+        "gc.disable()  # switched off by someone else: theirs to switch on again\n"
+        "collector.hold()\n"
+        "collector.resume()\n"
+        "print(gc.isenabled())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["False", "True", "True", "False"]

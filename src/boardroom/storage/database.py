@@ -252,9 +252,23 @@ def _make_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    if url.drivername == "postgresql":
-        url = url.set(drivername="postgresql+psycopg")
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(_with_driver(url), pool_pre_ping=True)
+
+
+def _with_driver(url: URL) -> URL:
+    """A plain ``postgresql://`` URL goes through psycopg 3, the driver Boardroom ships."""
+    return url.set(drivername="postgresql+psycopg") if url.drivername == "postgresql" else url
+
+
+def load_driver(explicit: str | None = None) -> None:
+    """Import the SQLAlchemy dialect and the driver of the database ``resolve_url`` names,
+    ahead of opening it: the window does so before it loads Qt (see ``cli``), after which
+    every import is slower. A URL that does not parse, or names a driver that is not
+    installed, is passed over here: ``open_database`` fails on it and tells the user why."""
+    try:
+        _with_driver(make_url(resolve_url(explicit))).get_dialect().import_dbapi()
+    except (SQLAlchemyError, ImportError):
+        return
 
 
 def _bring_up_to_date(engine: Engine, url: URL, where: str) -> None:

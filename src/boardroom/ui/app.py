@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from boardroom import __version__
+from boardroom import __version__, collector
 from boardroom.assets import resource
 from boardroom.errors import BoardroomError
 from boardroom.logs import setup_logging
@@ -118,14 +118,19 @@ def open_startup_database(explicit: str | None, settings: Settings) -> Database 
 def load_the_rest(window: MainWindow, database: Database) -> DailyChores:
     """Once the window is painted: SQLAlchemy's ORM and the models every other screen works
     with — a fifth of a second the first screen does not wait for (it reads with Core) —
-    then today's backup and tidy, on their thread."""
-    from sqlalchemy.orm import configure_mappers
+    then the garbage collector again (see boardroom.collector), then today's backup and
+    tidy, on their thread."""
+    try:
+        from sqlalchemy.orm import configure_mappers
 
-    import boardroom.storage.models  # noqa: F401  (the mapped classes, configured below)
+        import boardroom.storage.models  # noqa: F401  (the mapped classes, configured below)
+
+        database.sessions  # noqa: B018  (the session factory, made now rather than on a click)
+        configure_mappers()
+    finally:
+        collector.resume()
     from boardroom.ui.daily_chores import DailyChores
 
-    database.sessions  # noqa: B018  (the session factory, made now rather than on a click)
-    configure_mappers()
     chores = DailyChores(database)
     chores.backup_failed.connect(window.statusBar().showMessage)
     chores.start()
