@@ -47,3 +47,10 @@ def test_an_unknown_region_is_refused_and_nothing_is_kept():
     with pytest.raises(workdays.BoardroomError, match="Unknown bank-holiday region"):
         workdays.is_working_day(date(2026, 1, 5), "XX-YY")
     assert not holiday_cache.cache_file("XX-YY", 2026).exists()
+
+
+def test_the_dates_are_kept_under_the_installed_release_of_holidays():
+    """A new release may add a bank holiday: its dates are worked out afresh."""
+    from importlib.metadata import version
+
+    assert holiday_cache.cache_file("GB-ENG", 2026).parent.name == version("holidays")

@@ -14,6 +14,7 @@ import logging
 from datetime import date
 from functools import cache
 from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 
 from platformdirs import user_cache_path
@@ -26,7 +27,15 @@ log = logging.getLogger("boardroom.workdays")
 
 @cache
 def _holidays_version() -> str:
-    # Reading a package's version scans its metadata: once per process is enough.
+    """The installed release of ``holidays``, read from the name of its metadata folder
+    beside the package ("holidays-0.109.dist-info"): asking ``importlib.metadata`` parses
+    that folder's METADATA file, a few milliseconds of every start. A layout where the
+    folder cannot be found that way (a frozen bundle) asks ``importlib.metadata``."""
+    spec = find_spec("holidays")
+    if spec is not None and spec.origin:
+        found = list(Path(spec.origin).parent.parent.glob("holidays-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.removeprefix("holidays-").removesuffix(".dist-info")
     return version("holidays")
 
 
