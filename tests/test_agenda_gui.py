@@ -7,8 +7,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
 from agenda_builders import blank_meeting, build_meeting
@@ -237,37 +238,6 @@ def test_the_clock_runs_and_warns_when_the_agenda_overruns(qtbot, workspace, dat
     assert index.data() == "15:57"
 
 
-def test_drag_and_drop_moves_an_item_or_makes_it_a_sub_item(qtbot, workspace, database):
-    tab = workspace.agenda
-    tab.start_from_standing()
-    model = tab.model
-    aob = model.rows()[4]
-    data = model.mimeData([model.index_of(aob.item_id)])
-    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
-    assert model.dropMimeData(
-        data, Qt.DropAction.MoveAction, 1, 0, QModelIndex()
-    )  # between 1 and 2
-    qtbot.waitUntil(lambda: _agenda(database, workspace.meeting_id)[1][1] == "Any other business")
-    declarations = next(r for r in model.rows() if r.title == "Declarations of interest")
-    onto = model.index_of(model.rows()[0].item_id)
-    data = model.mimeData([model.index_of(declarations.item_id)])
-    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, onto)  # onto item 1
-    qtbot.waitUntil(
-        lambda: ("1.1", "Declarations of interest") in _agenda(database, workspace.meeting_id)
-    )
-    welcome = model.index_of(model.rows()[0].item_id)
-    data = model.mimeData([welcome])
-    assert not model.canDropMimeData(
-        data, Qt.DropAction.MoveAction, -1, 0, model.index_of(model.rows()[2].item_id)
-    ), "an item with sub-items cannot go under another"
-    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert [title for _n, title in _agenda(database, workspace.meeting_id)][:2] == [
-        DEFAULT_STANDING_ITEMS[0][0],
-        "Declarations of interest",
-    ]
-
-
 def test_the_action_log_item_lists_the_open_actions(qtbot, database, tmp_path):
     built = build_meeting(database, tmp_path)
     window = MeetingWorkspace(AppContext(database), built.meeting_id)
@@ -360,19 +330,77 @@ def test_a_paper_detached_on_another_desk_is_not_opened_and_the_clerk_is_told(
     assert papers.open_button.isEnabled()
 
 
-def test_files_dropped_onto_an_item_are_attached_to_it(qtbot, workspace, database, tmp_path):
+def _drag_over_and_drop(
+    widget: QWidget, data: QMimeData, point: QPoint, action: Qt.DropAction
+) -> bool:
+    """What the mouse sends a widget in a drag: it enters, moves to ``point`` and drops there.
+    An item view works out from the point where the drop goes, as in a real drag."""
+    target = widget.viewport() if isinstance(widget, QAbstractItemView) else widget
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(target, QDragEnterEvent(point, action, data, buttons, keys))
+    QApplication.sendEvent(target, QDragMoveEvent(point, action, data, buttons, keys))
+    drop = QDropEvent(QPointF(point), action, data, buttons, keys)
+    QApplication.sendEvent(target, drop)
+    return drop.isAccepted()
+
+
+def test_an_item_dragged_in_the_tree_goes_where_the_mouse_drops_it(qtbot, workspace, database):
     tab = workspace.agenda
     tab.start_from_standing()
-    sheet = tmp_path / "Scorecard.xlsx"
+    QApplication.processEvents()
+    model, tree = tab.model, tab.tree
+    aob = model.rows()[4]
+    data = model.mimeData([model.index_of(aob.item_id)])
+    second = tree.visualRect(model.index_of(model.rows()[1].item_id))
+    just_above = QPoint(second.center().x(), second.top() + 1)  # on the line above item 2
+    assert _drag_over_and_drop(tree, data, just_above, Qt.DropAction.MoveAction)
+    qtbot.waitUntil(lambda: _agenda(database, workspace.meeting_id)[1][1] == "Any other business")
+    declarations = next(r for r in model.rows() if r.title == "Declarations of interest")
+    data = model.mimeData([model.index_of(declarations.item_id)])
+    first = tree.visualRect(model.index_of(model.rows()[0].item_id)).center()  # onto item 1
+    assert _drag_over_and_drop(tree, data, first, Qt.DropAction.MoveAction)
+    qtbot.waitUntil(
+        lambda: ("1.1", "Declarations of interest") in _agenda(database, workspace.meeting_id)
+    )
+    QApplication.processEvents()
+    welcome = model.index_of(model.rows()[0].item_id)
+    third = tree.visualRect(model.index_of(model.rows()[2].item_id)).center()
+    assert not _drag_over_and_drop(tree, model.mimeData([welcome]), third, Qt.DropAction.MoveAction)
+    assert model.rows()[0].child_count == 1, "an item with sub-items cannot go under another"
+    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _key(qtbot, tab.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [title for _n, title in _agenda(database, workspace.meeting_id)][:2] == [
+        DEFAULT_STANDING_ITEMS[0][0],
+        "Declarations of interest",
+    ]
+
+
+def test_files_dropped_on_an_item_row_or_on_the_papers_list_are_attached(
+    qtbot, workspace, database, tmp_path
+):
+    tab = workspace.agenda
+    tab.start_from_standing()
+    QApplication.processEvents()
+    sheet, report = tmp_path / "Scorecard.xlsx", tmp_path / "Ofsted letter.pdf"
     sheet.write_bytes(b"PK\x03\x04" + b"cells" * 100)
+    report.write_bytes(b"%PDF-1.4\nletter")
     target = tab.model.rows()[3]
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(sheet))])
-    onto = tab.model.index_of(target.item_id)
-    assert tab.model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, 0, onto)
-    assert tab.model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, onto)
-    qtbot.waitUntil(lambda: bool(tab.model.row(target.item_id).papers))
-    assert [p.kind for p in tab.model.row(target.item_id).papers] == ["Excel"]
+    row = tab.tree.visualRect(tab.model.index_of(target.item_id)).center()
+    assert _drag_over_and_drop(tab.tree, data, row, Qt.DropAction.CopyAction)
+    qtbot.waitUntil(lambda: [p.kind for p in tab.model.row(target.item_id).papers] == ["Excel"])
+    qtbot.waitUntil(lambda: not background._running)
+    tab.select(target.item_id)
+    QApplication.processEvents()
+    papers = tab.editor.papers
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(report))])
+    assert _drag_over_and_drop(papers, data, papers.rect().center(), Qt.DropAction.CopyAction)
+    qtbot.waitUntil(lambda: papers.model.rowCount() == 2)
+    with database.sessions() as session:
+        names = session.scalars(select(Paper.filename).order_by(Paper.filename)).all()
+    assert names == ["Ofsted letter.pdf", "Scorecard.xlsx"]
     qtbot.waitUntil(lambda: not background._running)
 
 
