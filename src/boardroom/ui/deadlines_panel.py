@@ -17,6 +17,7 @@ from boardroom.ui import colours
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
 from boardroom.ui.table_view import button, fit_rows, on_activate, table_view
+from boardroom.ui.theme import emphasised
 
 
 def _tr(text: str) -> str:
@@ -106,9 +107,7 @@ class DeadlinesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         heading_row = QHBoxLayout()
-        heading = QLabel(self.tr("Papers deadlines"))
-        heading.setStyleSheet("font-weight: 600;")
-        heading_row.addWidget(heading)
+        heading_row.addWidget(emphasised(QLabel(self.tr("Papers deadlines"))))
         self.summary = QLabel()
         self.summary.setEnabled(False)
         heading_row.addWidget(self.summary, 1)

@@ -41,7 +41,6 @@ QListWidget#sidebar::item { padding: 8px 12px; border-radius: 6px; margin: 1px 8
 QListWidget#sidebar::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 QLabel#brand { font-size: 14pt; font-weight: 700; padding: 14px 18px 6px 18px; }
-QLabel#pageHeading { font-size: 17pt; font-weight: 600; padding-bottom: 6px; }
 """
 
 
@@ -54,7 +53,6 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
         self._restyling = False
-        self.setStyleSheet(SIDEBAR_STYLE)
 
         # A placeholder per page until it is first shown (see boardroom.ui.pages).
         self.stack = QStackedWidget()
@@ -84,7 +82,10 @@ class MainWindow(QMainWindow):
         self._restore_place()
 
     def _sidebar(self) -> QWidget:
-        panel = QWidget()
+        # The sidebar's style sheet is its own: set on the window, it would put every
+        # widget of every page under Qt's style-sheet style, slower to lay out and paint.
+        panel = self.sidebar = QWidget()
+        panel.setStyleSheet(SIDEBAR_STYLE)
         panel.setFixedWidth(210)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -252,8 +253,8 @@ class MainWindow(QMainWindow):
         # sidebar follows a switch between light and dark. Icons re-tint by themselves.
         if event.type() == QEvent.Type.PaletteChange and not self._restyling:
             self._restyling = True
-            self.setStyleSheet("")
-            self.setStyleSheet(SIDEBAR_STYLE)
+            self.sidebar.setStyleSheet("")
+            self.sidebar.setStyleSheet(SIDEBAR_STYLE)
             self._restyling = False
         super().changeEvent(event)
 

@@ -11,7 +11,8 @@ user changes the setting while Boardroom is open.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
 
 _LIGHT_ONLY_STYLES = {"windowsvista"}
 _FALLBACK_STYLE = "Fusion"
@@ -27,3 +28,18 @@ def apply_colour_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """Swap a style that cannot draw dark for Fusion when the system turns dark."""
     if scheme == Qt.ColorScheme.Dark and app.style().name().lower() in _LIGHT_ONLY_STYLES:
         app.setStyle(_FALLBACK_STYLE)
+
+
+def emphasised(label: QLabel, *, point_size: float = 0, muted: bool = False) -> QLabel:
+    """A heading's weight (and size, and the palette's muted text colour) set through its font
+    and foreground role rather than a style sheet: a style sheet puts the widget under Qt's
+    style-sheet style, slower to lay out and paint, and resolves ``palette(...)`` only when
+    applied, whereas the role follows a switch between light and dark by itself."""
+    font = label.font()
+    font.setWeight(QFont.Weight.DemiBold)
+    if point_size:
+        font.setPointSizeF(point_size)
+    label.setFont(font)
+    if muted:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from boardroom.ui.context import AppContext
 from boardroom.ui.pages import PageEntry, entry
+from boardroom.ui.theme import emphasised
 from boardroom.ui.widgets.empty_state import EmptyState
 
 
@@ -29,8 +30,8 @@ class Page(QWidget):
         self.setObjectName(f"page-{self.key}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        heading = QLabel(self.entry().tr_title())
-        heading.setObjectName("pageHeading")
+        heading = emphasised(QLabel(self.entry().tr_title()), point_size=17)
+        heading.setContentsMargins(0, 0, 0, 6)
         outer.addWidget(heading)
         self.stack = QStackedLayout()
         self.empty = EmptyState(

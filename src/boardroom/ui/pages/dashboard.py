@@ -39,6 +39,7 @@ from boardroom.ui.actions_model import (
 from boardroom.ui.colours import OVERDUE
 from boardroom.ui.deadlines_panel import DeadlinesPanel
 from boardroom.ui.pages.base import Page
+from boardroom.ui.theme import emphasised
 
 
 def _group_table(model: GroupTotalsModel) -> QTableView:
@@ -69,8 +70,7 @@ class DashboardPage(Page):
         grid.setHorizontalSpacing(18)
         self.meeting_label = QLabel()
         self.papers_label = QLabel()
-        self.counts_label = QLabel()
-        self.counts_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.counts_label = emphasised(QLabel(), point_size=12)
         self.moved_label = QLabel()
         for row, (caption, label) in enumerate(
             (
@@ -80,8 +80,7 @@ class DashboardPage(Page):
                 (self.tr("Since last meeting"), self.moved_label),
             )
         ):
-            heading = QLabel(caption)
-            heading.setStyleSheet("color: palette(placeholder-text); font-weight: 600;")
+            heading = emphasised(QLabel(caption), muted=True)
             grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
