@@ -55,6 +55,7 @@ from boardroom.ui.meeting_actions import cancel_with_notice, edit_meeting, save_
 from boardroom.ui.meeting_exports import AGENDA, MINUTES, word_button
 from boardroom.ui.record_tabs import ActionsTab, MinutesTab
 from boardroom.ui.table_view import button
+from boardroom.ui.theme import emphasised
 
 STYLE = """
 QPushButton[primary="true"] {
@@ -142,8 +143,7 @@ class MeetingWorkspace(QDialog):
         header.setHorizontalSpacing(16)
         header.setVerticalSpacing(4)
         titles = QVBoxLayout()
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.heading = emphasised(QLabel(), point_size=16)
         self.subheading = QLabel()
         self.deadline = QLabel()
         for label in (self.heading, self.subheading, self.deadline):

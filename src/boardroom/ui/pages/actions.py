@@ -76,6 +76,7 @@ from boardroom.ui.background import BackgroundTask
 from boardroom.ui.icons import icon
 from boardroom.ui.labels import label_of
 from boardroom.ui.pages.base import Page
+from boardroom.ui.theme import emphasised
 
 _NOT_SIZED = object()  # the table's columns before any list was shown
 
@@ -101,9 +102,8 @@ class ActionsPage(Page):
         self.groups = GroupTotalsModel("owner", self.tr("Owner"), self)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.counts = QLabel()
-        self.counts.setObjectName("actionCounts")
-        self.counts.setStyleSheet("font-size: 12pt; font-weight: 600; padding: 2px 0 6px 0;")
+        self.counts = emphasised(QLabel(), point_size=12)
+        self.counts.setContentsMargins(0, 2, 0, 6)
         layout.addWidget(self.counts)
         self.filters = ActionFilterBar()
         self.filters.changed.connect(self.apply_filters)

@@ -58,6 +58,7 @@ from boardroom.ui.plan_model import (
     PlanTreeModel,
 )
 from boardroom.ui.rag_rollup import SectionRowDelegate, rollup_html
+from boardroom.ui.theme import emphasised
 
 
 class PlanPage(Page):
@@ -157,11 +158,10 @@ class PlanPage(Page):
         right = QVBoxLayout()
         columns.addLayout(layout, 2)
         columns.addLayout(right, 3)  # the actions table needs the width more than the form
-        self.detail_title = QLabel()
+        self.detail_title = emphasised(QLabel())
         self.detail_title.setWordWrap(True)
         # Plain text: an activity's title is the plan's own words ("Children's …"), never markup.
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail_title.setStyleSheet("font-weight: 600;")
         self.detail_text = QLabel()
         self.detail_text.setWordWrap(True)
         self.detail_text.setTextFormat(Qt.TextFormat.RichText)
@@ -194,8 +194,7 @@ class PlanPage(Page):
         layout.addWidget(self.progress_box, 1)
         self.detail_stretch = QWidget()  # keeps the text at the top while no item is chosen
         layout.addWidget(self.detail_stretch, 1)
-        self.actions_heading = QLabel(self.tr("Actions serving this activity"))
-        self.actions_heading.setStyleSheet("font-weight: 600;")
+        self.actions_heading = emphasised(QLabel(self.tr("Actions serving this activity")))
         right.addWidget(self.actions_heading)
         self.actions_model = ActionsTableModel(parent=self)
         self.actions_proxy = ActionsFilterProxy(self)

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from boardroom.ui.icons import icon
+from boardroom.ui.theme import emphasised
 
 
 class EmptyState(QWidget):
@@ -15,9 +16,8 @@ class EmptyState(QWidget):
         picture.setPixmap(icon(icon_name).pixmap(64, 64))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         picture.setEnabled(False)
-        title = QLabel(headline)
+        title = emphasised(QLabel(headline), point_size=15)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.hint = QLabel(hint)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
