@@ -43,6 +43,24 @@ def test_navigates_to_each_page_by_mouse_and_keyboard(qtbot, demo_database):
         assert isinstance(window.current_page(), entry.page_type())
 
 
+def test_every_list_fits_the_window_without_a_sideways_scroll_bar(qtbot, demo_database):
+    """At the window's first size each page's main list shows all its columns (the
+    meetings list's venue gives way, elided)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window = _window(qtbot, demo_database)
+    for row in range(len(PAGES)):
+        window.go_to(row)
+        page = window.current_page()
+        lists = [view for view in page.findChildren(QAbstractItemView) if view.isVisible()]
+        assert lists, page.key
+
+        def all_fit(lists=lists) -> bool:  # once laid out, as the clerk sees it
+            return not any(view.horizontalScrollBar().isVisible() for view in lists)
+
+        qtbot.waitUntil(all_fit, timeout=1000)
+
+
 def test_each_sidebar_entry_names_the_page_it_opens():
     for entry in PAGES:
         assert entry.page_type().key == entry.key

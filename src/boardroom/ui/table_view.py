@@ -32,6 +32,15 @@ def table_view(proxy: SearchProxy, sort_column: int = 0) -> QTableView:
     return view
 
 
+def give_way(view: QTableView, column: int) -> None:
+    """``column`` takes the width the others leave (its text elided) in place of the last
+    column stretching, so a list sized to its contents still fits its page: no column is
+    pushed out of sight behind a sideways scroll bar."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
 class _EnterOpens(QObject):
     """Return or Enter on a list opens the current item (the view would only move on)."""
 

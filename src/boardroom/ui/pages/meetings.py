@@ -28,7 +28,7 @@ from boardroom.ui.models.meetings import MeetingRow, MeetingTableModel, meeting_
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.month_calendar import MonthCalendar
 from boardroom.ui.pages.base import Page
-from boardroom.ui.table_view import button, on_activate, table_view
+from boardroom.ui.table_view import button, give_way, on_activate, table_view
 
 
 class MeetingsPage(Page):
@@ -101,6 +101,8 @@ class MeetingsPage(Page):
         self.model = MeetingTableModel(self)
         self.proxy = SearchProxy(self.model, self)
         self.list_view = table_view(self.proxy, MeetingTableModel.COL_DATE)
+        # Its start, the room, is what tells venues apart.
+        give_way(self.list_view, MeetingTableModel.COL_VENUE)
         on_activate(self.list_view, self.open_selected)
 
         self.month = MonthCalendar()

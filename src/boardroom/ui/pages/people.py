@@ -40,7 +40,7 @@ from boardroom.ui.models.people import (
 )
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.pages.base import Page
-from boardroom.ui.table_view import button, on_activate, table_view
+from boardroom.ui.table_view import button, give_way, on_activate, table_view
 
 
 class PeoplePage(Page):
@@ -112,6 +112,8 @@ class PeoplePage(Page):
         self.people = PeopleTableModel(self)
         self.people_proxy = SearchProxy(self.people, self)
         self.people_view = table_view(self.people_proxy, PeopleTableModel.COL_NAME)
+        give_way(self.membership_view, MembershipTableModel.COL_ORGANISATION)
+        give_way(self.people_view, PeopleTableModel.COL_ORGANISATION)
         on_activate(self.membership_view, self.edit_selected)
         on_activate(self.people_view, self.edit_selected)
         self.tabs = QTabWidget()
