@@ -5,10 +5,11 @@ overrun warning, drag and drop, and papers attached through the window."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
@@ -21,7 +22,7 @@ from boardroom.storage.models import AgendaItem, Meeting, Paper
 from boardroom.ui import background
 from boardroom.ui.agenda import papers as agenda_papers
 from boardroom.ui.agenda.model import AgendaTreeModel
-from boardroom.ui.agenda.papers import PapersTableModel
+from boardroom.ui.agenda.papers import PapersPanel, PapersTableModel
 from boardroom.ui.context import AppContext
 from boardroom.ui.meeting_workspace import MeetingWorkspace, Stage
 
@@ -256,20 +257,26 @@ def test_the_action_log_item_lists_the_open_actions(qtbot, database, tmp_path):
     assert tab.editor.actions_view.isHidden()
 
 
-def test_a_paper_is_attached_listed_opened_and_detached_through_the_window(
-    qtbot, workspace, database, tmp_path, monkeypatch
-):
-    from PySide6.QtGui import QDesktopServices
-
+def _attach_to_item_3(qtbot, workspace, monkeypatch, paper: Path) -> PapersPanel:
+    """Item 3 of the standing agenda with ``paper`` attached through Attach… and the file
+    dialog; the panel that lists it."""
     tab = workspace.agenda
     tab.start_from_standing()
     _select(tab, "3")
-    report = tmp_path / "Minutes 9 August 2016.pdf"
-    report.write_bytes(b"%PDF-1.4\n" + b"minutes" * 400)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([str(report)], ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([str(paper)], ""))
     papers = tab.editor.papers
     qtbot.mouseClick(papers.attach_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: papers.model.rowCount() == 1)
+    return papers
+
+
+def test_a_paper_is_attached_listed_opened_and_detached_through_the_window(
+    qtbot, workspace, database, tmp_path, monkeypatch
+):
+    report = tmp_path / "Minutes 9 August 2016.pdf"
+    report.write_bytes(b"%PDF-1.4\n" + b"minutes" * 400)
+    papers = _attach_to_item_3(qtbot, workspace, monkeypatch, report)
+    tab = workspace.agenda
     assert [papers.model.index(0, c).data() for c in range(3)] == [
         "Minutes 9 August 2016.pdf",
         "PDF",
@@ -305,17 +312,9 @@ def test_a_paper_is_attached_listed_opened_and_detached_through_the_window(
 def test_a_paper_detached_on_another_desk_is_not_opened_and_the_clerk_is_told(
     qtbot, workspace, database, tmp_path, monkeypatch
 ):
-    from PySide6.QtGui import QDesktopServices
-
-    tab = workspace.agenda
-    tab.start_from_standing()
-    _select(tab, "3")
     report = tmp_path / "Budget 2016-17.pdf"
     report.write_bytes(b"%PDF-1.4\nbudget")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([str(report)], ""))
-    papers = tab.editor.papers
-    qtbot.mouseClick(papers.attach_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: papers.model.rowCount() == 1)
+    papers = _attach_to_item_3(qtbot, workspace, monkeypatch, report)
     with database.transaction() as session:  # another desk detaches it meanwhile
         remove_paper(session, session.scalars(select(Paper.id)).one())
     opened: list[QUrl] = []
