@@ -117,7 +117,7 @@ def open_startup_database(explicit: str | None, settings: Settings) -> Database 
 
 def load_the_rest(window: MainWindow, database: Database) -> DailyChores:
     """Once the window is painted: SQLAlchemy's ORM and the models every other screen works
-    with — a fifth of a second the first screen does not wait for (it reads with Core) —
+    with — a tenth of a second the first screen does not wait for (it reads with Core) —
     then the garbage collector again (see boardroom.collector), then today's backup and
     tidy, on their thread."""
     try:

@@ -6,6 +6,9 @@ its default ``windowsvista`` style draws with the light system theme whatever th
 so a clerk who has chosen dark would get a light window. There Boardroom switches to Qt's
 Fusion style, which draws with the system's dark palette — at start-up and whenever the
 user changes the setting while Boardroom is open.
+
+Headings are emphasised through their font and palette role (``emphasised``), never a style
+sheet, so that they follow the scheme too.
 """
 
 from __future__ import annotations
