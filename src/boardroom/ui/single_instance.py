@@ -7,7 +7,6 @@ socket named for the user; a later launch connects, says "activate" and leaves.
 
 from __future__ import annotations
 
-import ctypes
 import getpass
 import hashlib
 import sys
@@ -24,6 +23,8 @@ def _let_the_first_instance_come_forward() -> None:
     """Windows lets only the process the user just started take the foreground; without
     handing that right over, the first window would merely flash in the taskbar."""
     if sys.platform == "win32":
+        import ctypes  # Windows only: every other start would load it for nothing
+
         ctypes.windll.user32.AllowSetForegroundWindow(_ASFW_ANY)  # type: ignore[attr-defined]
 
 
