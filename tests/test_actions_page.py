@@ -208,14 +208,15 @@ def test_a_progress_note_typed_under_the_list(page, qtbot, demo_database):
     assert page.selected_row().reference == "IB-2019-01", "the selection stays"
 
 
-def test_the_widths_given_to_the_columns_survive_a_reload(page):
+def test_the_widths_given_to_the_columns_survive_a_reload_and_another_scope(page):
     header = page.view.horizontalHeader()
     header.resizeSection(ActionsTableModel.COL_OWNER, 310)
     page.context.data_changed.emit()  # as after any dialog that stored something
     assert header.sectionSize(ActionsTableModel.COL_OWNER) == 310
     assert page.view.isColumnHidden(ActionsTableModel.COL_AGREED)
-    page.filters.all_boards.setChecked(True)  # another list: measured afresh
-    assert header.sectionSize(ActionsTableModel.COL_OWNER) != 310
+    page.filters.all_boards.setChecked(True)  # another list, the clerk's columns still
+    assert header.sectionSize(ActionsTableModel.COL_OWNER) == 310
+    assert page.view.isColumnHidden(ActionsTableModel.COL_AGREED)
 
 
 def test_group_by_owner_and_plan_section(page):

@@ -20,6 +20,7 @@ APPLICATION = "Boardroom"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _PAGE = "window/page"
+_COLUMNS = "columns"
 
 
 def open_qsettings() -> QSettings:
@@ -76,6 +77,17 @@ class SettingsStore:
 
     def last_page(self) -> str:
         return str(self.qsettings.value(_PAGE, ""))
+
+    def column_layout(self, key: str, columns: int) -> QByteArray | None:
+        """A list's header as the clerk left it, if it was left with ``columns`` columns
+        (a list that has since gained or lost one starts afresh)."""
+        if self.qsettings.value(f"{_COLUMNS}/{key}/count") != str(columns):
+            return None
+        return self._bytes(f"{_COLUMNS}/{key}/state")
+
+    def save_column_layout(self, key: str, columns: int, state: QByteArray) -> None:
+        self.qsettings.setValue(f"{_COLUMNS}/{key}/count", str(columns))
+        self.qsettings.setValue(f"{_COLUMNS}/{key}/state", state)
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.qsettings.value(key)

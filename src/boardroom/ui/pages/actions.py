@@ -73,6 +73,7 @@ from boardroom.ui.actions_model import (
     counts_text,
 )
 from boardroom.ui.background import BackgroundTask
+from boardroom.ui.column_memory import ColumnMemory
 from boardroom.ui.icons import icon
 from boardroom.ui.labels import label_of
 from boardroom.ui.pages.base import Page
@@ -164,6 +165,7 @@ class ActionsPage(Page):
         view.setWordWrap(False)
         view.setAlternatingRowColors(True)
         configure_action_columns(view)
+        self.columns = ColumnMemory(view, "actions")
         view.doubleClicked.connect(self._double_clicked)
         view.selectionModel().selectionChanged.connect(lambda *_: self._sync_buttons())
         # Enter on the list only: Enter in the note or due-before field must not open a dialog.
@@ -191,6 +193,7 @@ class ActionsPage(Page):
     def _show_column(self, column: int, shown: bool) -> None:
         (self.hidden_columns.discard if shown else self.hidden_columns.add)(column)
         self.view.setColumnHidden(column, not shown)
+        self.columns.changed()
 
     def _note_bar(self) -> QHBoxLayout:
         """A progress note typed under the list, for the selected action: Enter adds it."""
@@ -259,9 +262,15 @@ class ActionsPage(Page):
             )
         self.model.set_rows(rows, moved_since=last)
         # The widths the user gave the columns survive a reload of the same list (a model
-        # reset keeps the header's sections); a new scope is measured afresh.
+        # reset keeps the header's sections) and the next session (ColumnMemory); a list
+        # nobody has rearranged is measured afresh for each new scope.
         if self._columns_for != scope:
-            configure_action_columns(self.view, (row.reference for row in rows))
+            references = [row.reference for row in rows]
+            self.columns.lay_out(lambda: configure_action_columns(self.view, references))
+            header = self.view.horizontalHeader()
+            if self.columns.kept:  # the columns the clerk chose to see, as left last time
+                columns = range(self.model.columnCount())
+                self.hidden_columns = {c for c in columns if header.isSectionHidden(c)}
             for column in range(self.model.columnCount()):
                 self.view.setColumnHidden(column, column in self.hidden_columns)
             self._columns_for = scope

@@ -37,6 +37,7 @@ from boardroom.ui.actions_model import (
     counts_text,
 )
 from boardroom.ui.colours import OVERDUE
+from boardroom.ui.column_memory import ColumnMemory
 from boardroom.ui.deadlines_panel import DeadlinesPanel
 from boardroom.ui.pages.base import Page
 from boardroom.ui.theme import emphasised
@@ -109,6 +110,7 @@ class DashboardPage(Page):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.columns = ColumnMemory(self.table, "dashboard/actions")
         layout.addSpacing(8)
         layout.addWidget(self.table, 1)
         self.dashboard: Dashboard | None = None
@@ -133,7 +135,8 @@ class DashboardPage(Page):
         since = self.dashboard.last_meeting_on
         moved = {row.id for row in rows if moved_since(row, since)}
         self.model.set_rows(rows, moved_since=since)
-        configure_action_columns(self.table, (row.reference for row in rows))
+        references = [row.reference for row in rows]
+        self.columns.lay_out(lambda: configure_action_columns(self.table, references))
         for column in (ActionsTableModel.COL_AGREED, ActionsTableModel.COL_REVIEWED):
             self.table.setColumnHidden(column, True)
         self.by_owner.set_groups(group_rows(rows, "owner", moved=moved))

@@ -20,6 +20,7 @@ from boardroom.services.boards import get_board, rules_of
 from boardroom.services.meetings import create_meeting
 from boardroom.services.series import create_series
 from boardroom.storage.models import MeetingStatus
+from boardroom.ui.column_memory import ColumnMemory
 from boardroom.ui.dialogs.meetings import MeetingDialog
 from boardroom.ui.dialogs.series import SeriesDialog
 from boardroom.ui.icons import icon
@@ -103,6 +104,7 @@ class MeetingsPage(Page):
         self.list_view = table_view(self.proxy, MeetingTableModel.COL_DATE)
         # Its start, the room, is what tells venues apart.
         give_way(self.list_view, MeetingTableModel.COL_VENUE)
+        self.columns = ColumnMemory(self.list_view, "meetings")
         on_activate(self.list_view, self.open_selected)
 
         self.month = MonthCalendar()
@@ -140,7 +142,7 @@ class MeetingsPage(Page):
             self.stack.setCurrentWidget(self.empty)
             return
         if len(rows) != self.list_view.property("sized_for"):  # new meetings: fit them
-            self.list_view.resizeColumnsToContents()
+            self.columns.lay_out(self.list_view.resizeColumnsToContents)
         if self.list_view.property("sized_for") is None:
             self._show_next(rows)
         self.list_view.setProperty("sized_for", len(rows))

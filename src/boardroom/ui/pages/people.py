@@ -28,6 +28,7 @@ from boardroom.services.people import (
     update_person,
 )
 from boardroom.ui.agenda.standing import StandingItemsDialog
+from boardroom.ui.column_memory import ColumnMemory
 from boardroom.ui.dialogs.people import REGION_LABELS, BoardDialog, MembershipDialog, PersonDialog
 from boardroom.ui.icons import icon
 from boardroom.ui.models.people import (
@@ -114,6 +115,10 @@ class PeoplePage(Page):
         self.people_view = table_view(self.people_proxy, PeopleTableModel.COL_NAME)
         give_way(self.membership_view, MembershipTableModel.COL_ORGANISATION)
         give_way(self.people_view, PeopleTableModel.COL_ORGANISATION)
+        self.columns = {
+            self.membership_view: ColumnMemory(self.membership_view, "people/members"),
+            self.people_view: ColumnMemory(self.people_view, "people/everyone"),
+        }
         on_activate(self.membership_view, self.edit_selected)
         on_activate(self.people_view, self.edit_selected)
         self.tabs = QTabWidget()
@@ -140,9 +145,9 @@ class PeoplePage(Page):
         self.people.set_rows(everyone)
         self.tabs.setTabText(0, self.tr("Members ({0})").format(len(seats)))
         self.tabs.setTabText(1, self.tr("Everyone ({0})").format(len(everyone)))
-        for view in (self.membership_view, self.people_view):
+        for view, memory in self.columns.items():
             if not view.property("sized"):
-                view.resizeColumnsToContents()
+                memory.lay_out(view.resizeColumnsToContents)
                 view.setProperty("sized", True)
         self.stack.setCurrentWidget(self.body)
 

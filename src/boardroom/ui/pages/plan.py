@@ -48,6 +48,7 @@ from boardroom.ui.actions_model import (
     ActionsTableModel,
     configure_action_columns,
 )
+from boardroom.ui.column_memory import ColumnMemory
 from boardroom.ui.icons import icon
 from boardroom.ui.labels import label_of
 from boardroom.ui.pages.base import Page
@@ -127,6 +128,7 @@ class PlanPage(Page):
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
             signal.connect(self._span_sections)
+        self.columns = ColumnMemory(view, "plan")
         return view
 
     def _span_sections(self, *_args: object) -> None:
@@ -136,6 +138,10 @@ class PlanPage(Page):
             self.view.setFirstColumnSpanned(row, root, True)
 
     def _configure_columns(self) -> None:
+        self.columns.lay_out(self._default_columns)
+        self._span_sections()
+
+    def _default_columns(self) -> None:
         header = self.view.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PlanTreeModel.COL_ACTIVITY, QHeaderView.ResizeMode.Stretch)
@@ -148,7 +154,6 @@ class PlanPage(Page):
             (PlanTreeModel.COL_ACTIONS, 65),
         ):
             self.view.setColumnWidth(column, width)
-        self._span_sections()
 
     def _details(self) -> QWidget:
         panel = QWidget()
