@@ -7,22 +7,14 @@ from PySide6.QtCore import QByteArray, QPoint, Qt
 
 from boardroom.ui.actions_model import ActionsTableModel
 from boardroom.ui.column_memory import SAVE_AFTER_MS
-from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.models.meetings import MeetingTableModel
 from boardroom.ui.pages import PAGES
 from boardroom.ui.pages.base import Page
 from boardroom.ui.settings_store import SettingsStore
+from window_builders import open_main_window
 
 MEETING_COLUMNS = 7
-
-
-def _window(qtbot, database) -> MainWindow:
-    window = MainWindow(AppContext(database))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def _page(window: MainWindow, key: str) -> Page:
@@ -40,7 +32,7 @@ def _kept_layouts() -> list[str]:
 
 
 def test_the_clerk_s_columns_come_back_in_the_next_window(qtbot, demo_database):
-    first = _window(qtbot, demo_database)
+    first = open_main_window(qtbot, demo_database)
     meetings = _page(first, "meetings")
     header = meetings.list_view.horizontalHeader()
     header.resizeSection(MeetingTableModel.COL_PAPERS, 333)
@@ -54,7 +46,7 @@ def test_the_clerk_s_columns_come_back_in_the_next_window(qtbot, demo_database):
     qtbot.waitUntil(lambda: len(_kept_layouts()) == 4)  # two lists, a count and a state each
     first.close()
 
-    second = _window(qtbot, demo_database)
+    second = open_main_window(qtbot, demo_database)
     meetings = _page(second, "meetings")
     header = meetings.list_view.horizontalHeader()
     assert header.sectionSize(MeetingTableModel.COL_PAPERS) == 333
@@ -72,7 +64,7 @@ def test_a_list_nobody_rearranged_is_not_kept(qtbot, demo_database):
     """The page's own sizing, the columns it hides and a stretching column following the
     window are not the clerk's doing: nothing is kept, so the page lays the list out afresh
     next time (to the meetings then on it, say)."""
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     for row in range(len(PAGES)):
         window.go_to(row)
     window.resize(1500, 900)
@@ -83,13 +75,13 @@ def test_a_list_nobody_rearranged_is_not_kept(qtbot, demo_database):
 def test_a_layout_kept_for_other_columns_or_unreadable_is_not_given_back(qtbot, demo_database):
     store = SettingsStore()
     store.save_column_layout("meetings", MEETING_COLUMNS - 1, QByteArray(b"older columns"))
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     meetings = _page(window, "meetings")
     assert not meetings.columns.kept
     papers = meetings.list_view.horizontalHeader().sectionSize(MeetingTableModel.COL_PAPERS)
     window.close()
     store.save_column_layout("meetings", MEETING_COLUMNS, QByteArray(b"not a header's state"))
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     meetings = _page(window, "meetings")
     assert not meetings.columns.kept, "laid out by the page instead"
     assert meetings.list_view.horizontalHeader().sectionSize(MeetingTableModel.COL_PAPERS) == papers

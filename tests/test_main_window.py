@@ -11,25 +11,17 @@ from boardroom import __version__
 from boardroom.ui import theme
 from boardroom.ui.about_dialog import AboutDialog
 from boardroom.ui.app import offer_demo
-from boardroom.ui.context import AppContext
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.pages import PAGES
 from boardroom.ui.settings_dialog import SettingsDialog
 from boardroom.ui.settings_store import SettingsStore
 from boardroom.ui.shortcuts_dialog import ShortcutsDialog
 from boardroom.ui.single_instance import SingleInstance
-
-
-def _window(qtbot, database) -> MainWindow:
-    window = MainWindow(AppContext(database))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from window_builders import open_main_window
 
 
 def test_navigates_to_each_page_by_mouse_and_keyboard(qtbot, demo_database):
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     assert demo_database.describe() in window.database_label.text()
     assert window.board_box.currentText() == "Wirral Improvement Board"
     for row, entry in enumerate(PAGES):
@@ -48,7 +40,7 @@ def test_every_list_fits_the_window_without_a_sideways_scroll_bar(qtbot, demo_da
     meetings list's venue gives way, elided)."""
     from PySide6.QtWidgets import QAbstractItemView
 
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     for row in range(len(PAGES)):
         window.go_to(row)
         page = window.current_page()
@@ -67,7 +59,7 @@ def test_each_sidebar_entry_names_the_page_it_opens():
 
 
 def test_first_start_on_an_empty_database_offers_the_demo(qtbot, database, monkeypatch):
-    window = _window(qtbot, database)
+    window = open_main_window(qtbot, database)
     assert window.board_box.count() == 0
     asked = []
     monkeypatch.setattr(
@@ -83,25 +75,25 @@ def test_first_start_on_an_empty_database_offers_the_demo(qtbot, database, monke
 
 
 def test_size_place_and_last_page_are_restored_in_the_next_window(qtbot, demo_database):
-    first = _window(qtbot, demo_database)
+    first = open_main_window(qtbot, demo_database)
     first.resize(first.width(), 560)
     first.move(30, 40)
     first.go_to(3)
     first.close()
 
-    second = _window(qtbot, demo_database)
+    second = open_main_window(qtbot, demo_database)
     assert second.current_page().key == PAGES[3].key
     assert second.navigation.currentRow() == 3
     # The offscreen screen is 800 px wide, narrower than the window: only x is clamped.
     assert (second.y(), second.height()) == (40, 560)
     second.showMaximized()
     second.close()
-    assert _window(qtbot, demo_database).isMaximized()
+    assert open_main_window(qtbot, demo_database).isMaximized()
 
 
 def test_an_unknown_saved_page_opens_the_dashboard(qtbot, demo_database):
     SettingsStore().save_window(QByteArray(), QByteArray(), "retired-page")
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     assert window.navigation.currentRow() == 0
 
 
@@ -112,7 +104,7 @@ def _press(qtbot, window: MainWindow, key: str) -> None:
 
 
 def test_standard_shortcuts_reach_the_current_page(qtbot, demo_database, monkeypatch):
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     with qtbot.waitActive(window):
         window.activateWindow()
     window.go_to(1)
@@ -134,7 +126,7 @@ def test_standard_shortcuts_reach_the_current_page(qtbot, demo_database, monkeyp
 
 
 def test_settings_open_from_the_keyboard_and_the_header(qtbot, demo_database, monkeypatch):
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     with qtbot.waitActive(window):
         window.activateWindow()
     opened = []
@@ -146,7 +138,7 @@ def test_settings_open_from_the_keyboard_and_the_header(qtbot, demo_database, mo
 
 
 def test_quit_closes_the_window_and_remembers_it(qtbot, demo_database):
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     with qtbot.waitActive(window):
         window.activateWindow()
     window.go_to(4)
@@ -156,7 +148,7 @@ def test_quit_closes_the_window_and_remembers_it(qtbot, demo_database):
 
 
 def test_the_shortcut_reference_lists_every_menu_shortcut(qtbot, demo_database):
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     dialog = ShortcutsDialog(window)
     qtbot.addWidget(dialog)
     listed = {(section, command): keys for section, command, keys in dialog.rows}
@@ -173,7 +165,7 @@ def test_the_shortcut_reference_lists_every_menu_shortcut(qtbot, demo_database):
 
 
 def test_a_second_launch_brings_the_window_forward(qtbot, demo_database):
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     window.showMinimized()
     name = f"boardroom-test-{uuid.uuid4().hex}"
     first = SingleInstance(name)
@@ -203,7 +195,7 @@ def _ink(icon: QIcon) -> set[str]:
 
 
 def test_icons_and_sidebar_follow_a_switch_to_dark(qtbot, demo_database, qapp):
-    window = _window(qtbot, demo_database)
+    window = open_main_window(qtbot, demo_database)
     search_icon = window.settings_button.icon()
     light = qapp.palette()
     dark = QPalette(light)
