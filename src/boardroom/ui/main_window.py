@@ -36,7 +36,8 @@ from boardroom.ui.settings_store import SettingsStore
 Shortcut = QKeySequence.StandardKey | str
 
 SIDEBAR_STYLE = """
-QListWidget#sidebar { border: none; background: palette(alternate-base); padding-top: 8px; }
+QListWidget#sidebar { border: none; background: palette(alternate-base); padding-top: 8px;
+    outline: 0; }
 QListWidget#sidebar::item { padding: 8px 12px; border-radius: 6px; margin: 1px 8px; }
 QListWidget#sidebar::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
