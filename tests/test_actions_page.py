@@ -214,9 +214,15 @@ def test_the_widths_given_to_the_columns_survive_a_reload_and_another_scope(page
     page.context.data_changed.emit()  # as after any dialog that stored something
     assert header.sectionSize(ActionsTableModel.COL_OWNER) == 310
     assert page.view.isColumnHidden(ActionsTableModel.COL_AGREED)
+    header.resizeSection(ActionsTableModel.COL_REFERENCE, 30)  # too narrow for a reference
     page.filters.all_boards.setChecked(True)  # another list, the clerk's columns still
     assert header.sectionSize(ActionsTableModel.COL_OWNER) == 310
     assert page.view.isColumnHidden(ActionsTableModel.COL_AGREED)
+    references = (page.model.index(r, 0).data() for r in range(page.model.rowCount()))
+    widest = max(references, key=len)
+    assert header.sectionSize(ActionsTableModel.COL_REFERENCE) >= (
+        page.view.fontMetrics().horizontalAdvance(widest)
+    ), "but no reference of the new list is cut short"
 
 
 def test_group_by_owner_and_plan_section(page):

@@ -545,10 +545,8 @@ def configure_action_columns(view: QTableView, references: Iterable[str] = ()) -
     bold = QFont(view.font())
     bold.setBold(True)
     date_width = QFontMetrics(bold).horizontalAdvance("Wed 30 Sep 2026") + 18
-    longest = max(references, key=len, default="IB-2016-01")
-    reference_width = QFontMetrics(view.font()).horizontalAdvance(longest + "0") + 14
     for column, width in (
-        (ActionsTableModel.COL_REFERENCE, max(reference_width, 80)),
+        (ActionsTableModel.COL_REFERENCE, reference_width(view, references)),
         (ActionsTableModel.COL_OWNER, 150),
         (ActionsTableModel.COL_DUE, date_width),
         (ActionsTableModel.COL_STATUS, 92),
@@ -558,6 +556,12 @@ def configure_action_columns(view: QTableView, references: Iterable[str] = ()) -
         (ActionsTableModel.COL_REVIEWED, date_width),
     ):
         view.setColumnWidth(column, width)
+
+
+def reference_width(view: QTableView, references: Iterable[str]) -> int:
+    """Wide enough for the longest of ``references`` in the view's font."""
+    longest = max(references, key=len, default="IB-2016-01")
+    return max(QFontMetrics(view.font()).horizontalAdvance(longest + "0") + 14, 80)
 
 
 def configure_group_columns(view: QTableView) -> None:

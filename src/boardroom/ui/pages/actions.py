@@ -71,6 +71,7 @@ from boardroom.ui.actions_model import (
     configure_action_columns,
     configure_group_columns,
     counts_text,
+    reference_width,
 )
 from boardroom.ui.background import BackgroundTask
 from boardroom.ui.column_memory import ColumnMemory
@@ -271,6 +272,11 @@ class ActionsPage(Page):
             if self.columns.kept:  # the columns the clerk chose to see, as left last time
                 columns = range(self.model.columnCount())
                 self.hidden_columns = {c for c in columns if header.isSectionHidden(c)}
+                # Their widths stand, but no reference of this list is cut short (all
+                # boards' references are longer than one board's).
+                fits = reference_width(self.view, references)
+                if header.sectionSize(ActionsTableModel.COL_REFERENCE) < fits:
+                    self.view.setColumnWidth(ActionsTableModel.COL_REFERENCE, fits)
             for column in range(self.model.columnCount()):
                 self.view.setColumnHidden(column, column in self.hidden_columns)
             self._columns_for = scope
