@@ -57,7 +57,9 @@ from boardroom.ui.record_tabs import ActionsTab, MinutesTab
 from boardroom.ui.table_view import button
 from boardroom.ui.theme import emphasised
 
-STYLE = """
+# Each style sheet is set on the widget it draws, not on the workspace: set there, it would
+# put every widget of every tab under Qt's style-sheet style, slower to build and paint.
+PRIMARY_STYLE = """
 QPushButton[primary="true"] {
     background-color: palette(highlight); color: palette(highlighted-text);
     border: 1px solid palette(highlight); border-radius: 4px;
@@ -65,16 +67,16 @@ QPushButton[primary="true"] {
 }
 QPushButton[primary="true"]:hover { border-color: palette(dark); }
 QPushButton[primary="true"]:disabled { background-color: palette(button); color: palette(mid); }
+"""
+NOTICE_STYLE = """
 #noticeBar { background: palette(alternate-base); border: 1px solid palette(midlight);
     border-radius: 4px; }
-#itemHeading { font-size: 13pt; font-weight: 600; }
-#sectionHeading { font-weight: 600; padding-top: 6px; }
 """
 
 
-def _style() -> str:
-    """The workspace's style sheet, a late circulation's bar in the palette's amber."""
-    return STYLE + NOTICE_BAR.css('#noticeBar[late="true"]')
+def _notice_style() -> str:
+    """The notice bar's style sheet, a late circulation's bar in the palette's amber."""
+    return NOTICE_STYLE + NOTICE_BAR.css('#noticeBar[late="true"]')
 
 
 DETAILS_WIDTH = 760  # a line of the Details tab stays readable on a wide window
@@ -133,7 +135,6 @@ class MeetingWorkspace(QDialog):
         self.stage = Stage.NONE
         self._stale = False
         self.resize(1180, 760)
-        self.setStyleSheet(_style())
         layout = QVBoxLayout(self)
 
         # The heading beside the changes to the meeting itself; under it the time, place
@@ -194,8 +195,13 @@ class MeetingWorkspace(QDialog):
                 widget.setAutoDefault(False)
                 buttons.addWidget(widget)
             header.addLayout(buttons, row, 1, Qt.AlignmentFlag.AlignRight | align)
-        layout.addLayout(header)
+        header_bar = QWidget()
+        header_bar.setStyleSheet(PRIMARY_STYLE)
+        header.setContentsMargins(0, 0, 0, 0)
+        header_bar.setLayout(header)
+        layout.addWidget(header_bar)
         self.notice = MessageBar("noticeBar")
+        self.notice.setStyleSheet(_notice_style())
         self.notice_open = self.notice.add_button(self.tr("Open"))
         self.notice_folder = self.notice.add_button(self.tr("Show in folder"))
         self.notice.add_button(self.tr("Dismiss")).clicked.connect(self.notice.hide)

@@ -37,6 +37,7 @@ from boardroom.ui.labels import label_of
 from boardroom.ui.models.meeting_record import OpenActionsModel
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.table_view import fit_rows, table_view
+from boardroom.ui.theme import emphasised
 from boardroom.ui.widgets.empty_state import EmptyState
 
 STANDING_NOTES = {
@@ -91,8 +92,7 @@ class ItemEditor(QStackedWidget):
         self.addWidget(self.form_page)
         outer = QVBoxLayout(self.form_page)
         outer.setContentsMargins(12, 0, 0, 0)
-        self.heading = QLabel()
-        self.heading.setObjectName("itemHeading")
+        self.heading = emphasised(QLabel(), point_size=13)
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
         self.standing_note = QLabel()
@@ -150,8 +150,8 @@ class ItemEditor(QStackedWidget):
         form.addRow("", self.confidential)
         form.addRow(self.tr("&Description"), self.description)
 
-        self.actions_label = QLabel()
-        self.actions_label.setObjectName("sectionHeading")
+        self.actions_label = emphasised(QLabel())
+        self.actions_label.setContentsMargins(0, 6, 0, 0)
         self.open_actions = OpenActionsModel(self)
         self.actions_view: QTableView = table_view(SearchProxy(self.open_actions, self), -1)
         self.actions_view.setSortingEnabled(False)

@@ -31,6 +31,7 @@ from boardroom.ui.background import Progress, run_in_background
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
 from boardroom.ui.table_view import button, fit_rows, on_activate, table_view
+from boardroom.ui.theme import emphasised
 
 PAPER_FILTER = QT_TRANSLATE_NOOP(
     "PapersPanel",
@@ -101,8 +102,8 @@ class PapersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setObjectName("sectionHeading")
+        self.title = emphasised(QLabel())
+        self.title.setContentsMargins(0, 6, 0, 0)
         heading.addWidget(self.title, 1)
         self.attach_button = button(
             "attach", self.tr("Attach…"), self.tr("Attach files to this item (or drop them here)")
