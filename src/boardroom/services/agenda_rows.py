@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from boardroom.names import display_name
 from boardroom.services.agenda import ItemFields, review_lines, timetable
 from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import AGENDA_WITH_PAPERS, get_meeting
@@ -157,7 +158,7 @@ def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
     people = select(Person.id, Person.title, Person.name, Person.job_title, Person.organisation)
     for person_id, title, surname, job, organisation in session.execute(people):
         detail = seats.get(person_id) or post_of(job, organisation)
-        name = f"{title} {surname}".strip()
+        name = display_name(title, surname)
         choices.append(Choice(person_id, f"{name} — {detail}" if detail else name, name))
     return sorted(choices, key=lambda choice: choice.label.casefold())
 

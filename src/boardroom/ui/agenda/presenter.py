@@ -42,8 +42,9 @@ class PresenterBox(QComboBox):
         self.choices = list(choices)
         self.blockSignals(True)
         self.clear()
-        for choice in self.choices:
-            self.addItem(choice.label, choice.id)
+        # One call for the whole list (a council's ten years hold hundreds of people); an
+        # entry's person is found by its place in ``choices``.
+        self.addItems([choice.label for choice in self.choices])
         self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
@@ -55,7 +56,8 @@ class PresenterBox(QComboBox):
     def set_value(self, person_id: int | None, free_text: str, shown: str) -> None:
         """Show the stored presenter: the person's entry in the list, else the text."""
         self.blockSignals(True)
-        index = self.findData(person_id) if person_id is not None else -1
+        places = (place for place, choice in enumerate(self.choices) if choice.id == person_id)
+        index = next(places, -1) if person_id is not None else -1
         self.setCurrentIndex(index)
         self.setEditText(self.itemText(index) if index >= 0 else (free_text or shown))
         self.blockSignals(False)
