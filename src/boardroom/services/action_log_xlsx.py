@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from functools import cache
+from typing import Any, NamedTuple
 
 from boardroom.dates import format_date
 from boardroom.services.action_export import (
@@ -139,9 +141,27 @@ def _cell(sheet, value: object, **style: object):
     return cell
 
 
+class _Styles(NamedTuple):
+    wrap: Any  # openpyxl Alignment: wrapped, from the top
+    top: Any  # Alignment: one line, from the top
+    late: Any  # Font: an overdue date or count, red and bold
+
+
+@cache
+def _styles() -> _Styles:
+    """The cell styles every sheet shares, made once openpyxl is loaded."""
+    from openpyxl.styles import Alignment, Font
+
+    return _Styles(
+        wrap=Alignment(wrap_text=True, vertical="top"),
+        top=Alignment(vertical="top"),
+        late=Font(color="C62828", bold=True),
+    )
+
+
 def _header(sheet, title: str, names: Sequence[str], widths: Sequence[float]) -> None:
     """Column widths, frozen heading row, print layout (all set before any row)."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     for index, width in enumerate(widths, start=1):
@@ -152,7 +172,7 @@ def _header(sheet, title: str, names: Sequence[str], widths: Sequence[float]) ->
     _fit_row(sheet, 1, list(zip(names, widths, strict=True)))
     fill = PatternFill("solid", fgColor="D9E2F3")
     bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap = _styles().wrap
     sheet.append([_cell(sheet, name, font=bold, fill=fill, alignment=wrap) for name in names])
 
 
@@ -163,13 +183,9 @@ def _filter(sheet, columns: int, rows: int) -> None:
 
 
 def _actions_sheet(sheet, log: ActionLog, progress: Progress | None) -> None:
-    from openpyxl.styles import Alignment, Font
-
     _header(sheet, log.title, COLUMNS, [_WIDTHS[name] for name in COLUMNS])
     _filter(sheet, len(COLUMNS), len(log.rows))
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    late = Font(color="C62828", bold=True)
+    wrap, top, late = _styles()
     dates = {COLUMNS.index(name) for name in _DATES}
     wrapped = {COLUMNS.index(name): _WIDTHS[name] for name in _WRAPPED}
     due = COLUMNS.index("Due")
@@ -193,15 +209,11 @@ def _actions_sheet(sheet, log: ActionLog, progress: Progress | None) -> None:
 
 def _group_sheet(sheet, title: str, log: ActionLog, by: str, moved: frozenset[int]) -> None:
     """One line per owner (or plan priority): the chair's "by owner" table."""
-    from openpyxl.styles import Alignment, Font
-
     groups = group_rows(log.rows, by, log.section_labels, moved)
     label_width = 60
     _header(sheet, log.title, (title, *_GROUP_COLUMNS), (label_width, 12, 12, 12, 12, 12))
     _filter(sheet, 1 + len(_GROUP_COLUMNS), len(groups))
-    late = Font(color="C62828", bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
+    wrap, top, late = _styles()
     for row, group in enumerate(groups, start=2):
         # A plan priority's outcome may be pasted at length.
         label = fit_cell(group_heading(group, by, log.section_labels))

@@ -189,8 +189,6 @@ def _readiness(reader: Reader, where: list[ColumnElement[bool]], today: date) ->
                 meeting.c.title,
                 meeting.c.starts_at,
                 meeting.c.ends_at,
-                meeting.c.status,
-                meeting.c.circulated_at,
                 board.c.name,
                 board.c.lead_days,
                 board.c.holiday_region,
@@ -203,10 +201,10 @@ def _readiness(reader: Reader, where: list[ColumnElement[bool]], today: date) ->
     )
     items = _items_of(reader, [row.id for row in meetings]) if meetings else {}
     found = []
-    for meeting_id, title, starts_at, ends_at, status, circulated, name, lead, region in meetings:
+    for meeting_id, title, starts_at, ends_at, name, lead, region in meetings:
         agenda = items.get(meeting_id, [])
         without_presenter, without_papers = _missing(agenda, starts_at, ends_at)
-        deadline = deadline_of(starts_at, status, circulated, lead, region, today).due
+        deadline = working_days_before(starts_at.date(), lead, region)  # the day deadline_of words
         found.append(
             Readiness(
                 meeting_id=meeting_id,
