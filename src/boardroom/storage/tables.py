@@ -85,6 +85,12 @@ def _entity_columns() -> list[Column]:
     ]
 
 
+def _required_reference(name: str, table: str, ondelete: str = "CASCADE") -> Column:
+    """A reference to a row of ``table`` that every row has, indexed: lists are read
+    through it (a meeting's items, a board's members, a person's seats)."""
+    return Column(name, ForeignKey(f"{table}.id", ondelete=ondelete), nullable=False, index=True)
+
+
 # Boards, the people on them and their memberships.
 
 board = Table(
@@ -115,18 +121,8 @@ person = Table(
 membership = Table(
     "membership",
     metadata,
-    Column(
-        "board_id",
-        ForeignKey("board.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    Column(
-        "person_id",
-        ForeignKey("person.id", ondelete="RESTRICT"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("board_id", "board"),
+    _required_reference("person_id", "person", ondelete="RESTRICT"),
     Column("role", str_enum(Role), nullable=False, default=Role.MEMBER),
     Column("start_date", Date),
     Column("end_date", Date),
@@ -138,12 +134,7 @@ membership = Table(
 standing_item = Table(
     "standing_item",
     metadata,
-    Column(
-        "board_id",
-        ForeignKey("board.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("board_id", "board"),
     Column("position", Integer, nullable=False, default=0),
     Column("title", String(300), nullable=False),
     Column("purpose", str_enum(Purpose), nullable=False, default=Purpose.INFORMATION),
@@ -158,12 +149,7 @@ standing_item = Table(
 meeting_series = Table(
     "meeting_series",
     metadata,
-    Column(
-        "board_id",
-        ForeignKey("board.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("board_id", "board"),
     Column("title", String(300), nullable=False),
     Column("rrule", String(500), nullable=False),  # RFC 5545 RRULE value, e.g. FREQ=MONTHLY;…
     Column("first_start", DateTime, nullable=False),  # local time of the first meeting
@@ -211,12 +197,7 @@ meeting = Table(
 meeting_event = Table(
     "meeting_event",
     metadata,
-    Column(
-        "meeting_id",
-        ForeignKey("meeting.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("meeting_id", "meeting"),
     Column("at", DateTime, nullable=False),
     Column("actor", String(200), nullable=False, default=""),
     Column("kind", String(40), nullable=False),
@@ -227,18 +208,8 @@ meeting_event = Table(
 attendance = Table(
     "attendance",
     metadata,
-    Column(
-        "meeting_id",
-        ForeignKey("meeting.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    Column(
-        "person_id",
-        ForeignKey("person.id", ondelete="RESTRICT"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("meeting_id", "meeting"),
+    _required_reference("person_id", "person", ondelete="RESTRICT"),
     Column("status", str_enum(AttendanceStatus), nullable=False),
     Column("deputy_id", ForeignKey("person.id", ondelete="RESTRICT")),
     Column("capacity", String(300), nullable=False, default=""),  # e.g. "Chair"
@@ -251,12 +222,7 @@ attendance = Table(
 agenda_item = Table(
     "agenda_item",
     metadata,
-    Column(
-        "meeting_id",
-        ForeignKey("meeting.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("meeting_id", "meeting"),
     Column("parent_id", ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True),
     Column("position", Integer, nullable=False, default=0),
     Column("title", String(500), nullable=False),
@@ -273,12 +239,7 @@ agenda_item = Table(
 paper = Table(
     "paper",
     metadata,
-    Column(
-        "agenda_item_id",
-        ForeignKey("agenda_item.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("agenda_item_id", "agenda_item"),
     Column("filename", String(500), nullable=False),
     Column("sha256", String(64), nullable=False, index=True),
     Column("size", Integer, nullable=False),
@@ -300,12 +261,7 @@ paper_content = Table(
 declaration = Table(
     "declaration",
     metadata,
-    Column(
-        "meeting_id",
-        ForeignKey("meeting.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("meeting_id", "meeting"),
     Column("agenda_item_id", ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True),
     Column("person_id", ForeignKey("person.id", ondelete="RESTRICT"), nullable=False),
     Column("interest", Text, nullable=False),
@@ -328,12 +284,7 @@ minute = Table(
 item_visit = Table(
     "item_visit",
     metadata,
-    Column(
-        "agenda_item_id",
-        ForeignKey("agenda_item.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("agenda_item_id", "agenda_item"),
     Column("started_at", DateTime, nullable=False),  # naive UTC, as utcnow()
     Column("left_at", DateTime, nullable=False),
     *_entity_columns(),
@@ -342,12 +293,7 @@ item_visit = Table(
 resolution = Table(
     "resolution",
     metadata,
-    Column(
-        "agenda_item_id",
-        ForeignKey("agenda_item.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("agenda_item_id", "agenda_item"),
     Column("position", Integer, nullable=False, default=0),
     Column("text", Text, nullable=False),
     *_entity_columns(),
@@ -359,12 +305,7 @@ resolution = Table(
 plan = Table(
     "plan",
     metadata,
-    Column(
-        "board_id",
-        ForeignKey("board.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("board_id", "board"),
     Column("title", String(300), nullable=False),
     Column("published", String(100), nullable=False, default=""),  # as the plan says it
     *_entity_columns(),
@@ -373,7 +314,7 @@ plan = Table(
 plan_section = Table(
     "plan_section",
     metadata,
-    Column("plan_id", ForeignKey("plan.id", ondelete="CASCADE"), nullable=False, index=True),
+    _required_reference("plan_id", "plan"),
     Column("number", Integer, nullable=False),
     Column("recommendation", Text, nullable=False, default=""),
     Column("outcome", Text, nullable=False, default=""),
@@ -384,12 +325,7 @@ plan_section = Table(
 plan_item = Table(
     "plan_item",
     metadata,
-    Column(
-        "section_id",
-        ForeignKey("plan_section.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("section_id", "plan_section"),
     Column("number", String(20), nullable=False, index=True),
     Column("position", Integer, nullable=False, default=0),
     Column("activity", Text, nullable=False),
@@ -406,12 +342,7 @@ plan_item = Table(
 plan_item_update = Table(
     "plan_item_update",
     metadata,
-    Column(
-        "plan_item_id",
-        ForeignKey("plan_item.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _required_reference("plan_item_id", "plan_item"),
     Column("on_date", Date, nullable=False),
     Column("rag", str_enum(Rag), nullable=False),
     Column("note", Text, nullable=False, default=""),
