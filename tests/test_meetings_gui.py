@@ -295,29 +295,62 @@ def test_p_on_an_officers_line_marks_them_in_attendance(qtbot, demo_database):
     assert "Members present 0 · quorum 6" in panel.quorum_label.text(), "officers do not count"
 
 
+def _lorna_and_her_deputy(session) -> tuple[Membership, Person]:
+    """Lorna Quigley's seat on the demo board, and Lisa Cooper, who may deputise for her."""
+    seat = session.scalars(
+        select(Membership)
+        .join(Person, Membership.person_id == Person.id)
+        .where(Person.name == "Lorna Quigley")
+    ).one()
+    return seat, session.scalars(select(Person).where(Person.name == "Lisa Cooper")).one()
+
+
+def _mark_the_named_deputy(qtbot, panel: AttendancePanel) -> int:
+    """D on the line of the member with a named deputy: that line's row."""
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.row_at(r).named_deputy_id)
+    panel.view.selectRow(row)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D)
+    return row
+
+
 def test_a_deputy_named_on_the_membership_is_marked_with_d(qtbot, demo_database):
     context = _context(demo_database)
     with demo_database.sessions() as session:
         meeting_id = _october_id(session)
-        seat = session.scalars(
-            select(Membership)
-            .join(Person, Membership.person_id == Person.id)
-            .where(Person.name == "Lorna Quigley")
-        ).one()
-        deputy = session.scalars(select(Person).where(Person.name == "Lisa Cooper")).one()
+        seat, deputy = _lorna_and_her_deputy(session)
         fields = MembershipFields(seat.person_id, seat.role, seat.start_date, None, deputy.id)
     with demo_database.transaction() as session:
         update_membership(session, seat.id, fields)
     workspace = MeetingWorkspace(context, meeting_id)
     qtbot.addWidget(workspace)
     panel = workspace.attendance
-    row = next(r for r in range(panel.model.rowCount()) if panel.model.row_at(r).named_deputy_id)
-    panel.view.selectRow(row)
-    qtbot.keyClick(panel.view, Qt.Key.Key_D)
+    row = _mark_the_named_deputy(qtbot, panel)
     line = panel.model.row_at(row)
     assert line.status is AttendanceStatus.DEPUTY
     assert line.minutes_text == "Lisa Cooper (for Lorna Quigley)"
     assert "Members present 1" in panel.quorum_label.text()
+
+
+def test_the_register_widens_to_show_a_long_deputys_name_once_marked(qtbot, demo_database):
+    """What marking fills in is always wide enough to read, however long the name."""
+    context = _context(demo_database)
+    long_name = "Elisabetta Montgomery-Fitzwilliam de la Cour"
+    with demo_database.transaction() as session:
+        meeting_id = _october_id(session)
+        seat, deputy = _lorna_and_her_deputy(session)
+        deputy.name = long_name
+        seat.deputy_id = deputy.id
+    workspace = MeetingWorkspace(context, meeting_id)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    panel = workspace.attendance
+    header = panel.view.horizontalHeader()
+    before = header.sectionSize(RegisterTableModel.COL_DEPUTY)
+    row = _mark_the_named_deputy(qtbot, panel)
+    assert panel.model.row_at(row).deputy_name.endswith(long_name)
+    width = header.sectionSize(RegisterTableModel.COL_DEPUTY)
+    assert width > before
+    assert width >= panel.view.sizeHintForColumn(RegisterTableModel.COL_DEPUTY)
 
 
 def test_a_malformed_email_is_shown_and_nothing_is_saved(qtbot, database, monkeypatch):

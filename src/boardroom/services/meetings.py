@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from boardroom.dates import format_date
@@ -91,7 +91,7 @@ _RECORDED = (
 )
 MINUTES_RECORD = (*AGENDA_TREE, *_RECORDED)
 # Everything the meeting workspace's tabs read of the meeting, for its one reading.
-WORKSPACE = (*AGENDA_WITH_PAPERS, *_RECORDED, selectinload(Meeting.board))
+WORKSPACE = (*AGENDA_WITH_PAPERS, *_RECORDED, joinedload(Meeting.board))
 
 
 def get_meeting(session: Session, meeting_id: int, *load: ORMOption) -> Meeting:
@@ -260,7 +260,7 @@ def actions_from(session: Session, meeting_id: int) -> list[ActionPoint]:
             select(ActionPoint)
             .where(ActionPoint.origin_meeting_id == meeting_id)
             # Owners and plan items at once: the minutes list both for every action.
-            .options(selectinload(ActionPoint.owner), selectinload(ActionPoint.plan_items))
+            .options(joinedload(ActionPoint.owner), selectinload(ActionPoint.plan_items))
             .order_by(ActionPoint.year, ActionPoint.sequence)
         )
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import exists, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError, NotFoundError
@@ -245,12 +245,13 @@ def remove_membership(session: Session, membership_id: int) -> None:
 
 
 def board_memberships(session: Session, board_id: int) -> list[Membership]:
-    """Every seat on the board, past and present, with the people loaded for display."""
+    """Every seat on the board, past and present, with the people loaded for display (in
+    the same statement: a board has a few dozen seats, and every register reads them)."""
     return list(
         session.scalars(
             select(Membership)
             .where(Membership.board_id == board_id)
-            .options(selectinload(Membership.person), selectinload(Membership.deputy))
+            .options(joinedload(Membership.person), joinedload(Membership.deputy))
             .order_by(Membership.start_date, Membership.id)
         )
     )

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -39,9 +38,14 @@ from boardroom.ui.dialogs.base import PersonPicker, ServiceDialog
 from boardroom.ui.labels import quorum_text
 from boardroom.ui.models.register import RegisterTableModel
 from boardroom.ui.models.table import SearchProxy
-from boardroom.ui.table_view import button, selected_rows, table_view
+from boardroom.ui.table_view import button, fit_columns, selected_rows, table_view
 
 COLUMN_GUTTER = 16
+_MARKED = (
+    RegisterTableModel.COL_STATUS,
+    RegisterTableModel.COL_DEPUTY,
+    RegisterTableModel.COL_ARRIVED,
+)
 _KEYS = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
     Qt.Key.Key_A: AttendanceStatus.APOLOGIES,
@@ -168,20 +172,15 @@ class AttendancePanel(QWidget):
             f"<span style='color:{color}; font-weight:600'>"
             f"{mark_text} {escape(quorum_text(count))}</span>"
         )
+        header = self.view.horizontalHeader()
         if not self.view.property("sized"):
-            header = self.view.horizontalHeader()
             header.setStretchLastSection(False)  # measured first, then it fills the rest
-            self.view.resizeColumnsToContents()
+            fit_columns(self.view)
             for column in range(header.count()):  # a gutter, so a long name never touches its role
                 header.resizeSection(column, header.sectionSize(column) + COLUMN_GUTTER)
             header.setStretchLastSection(True)
-            for column in (
-                RegisterTableModel.COL_STATUS,
-                RegisterTableModel.COL_DEPUTY,
-                RegisterTableModel.COL_ARRIVED,
-            ):  # what marking fills in: always wide enough to read
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             self.view.setProperty("sized", True)
+        fit_columns(self.view, _MARKED)  # what marking fills in: always wide enough to read
         selection = self.view.selectionModel()
         for row, line in enumerate(lines):
             if line.person_id in selected:

@@ -16,7 +16,7 @@ from boardroom.storage.reader import Reader
 from boardroom.ui import colours
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
-from boardroom.ui.table_view import button, fit_rows, on_activate, table_view
+from boardroom.ui.table_view import button, fit_columns, fit_rows, on_activate, table_view
 from boardroom.ui.theme import emphasised
 
 
@@ -139,7 +139,7 @@ class DeadlinesPanel(QWidget):
         )
         fit_rows(self.view, len(rows), 5)
         if rows:
-            self.view.resizeColumnsToContents()
+            fit_columns(self.view)
             self.view.selectRow(0)
         self._show_details()
 

@@ -19,7 +19,10 @@ from boardroom.assets import resource
 
 # What a window manager or a file dialog may ask for; any other size is rendered too.
 _SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
-_CACHE_LIMIT = 64
+# Pixmaps drawn so far, by icon, size, scale and tint, shared by every engine: a workspace
+# opened again shows the same two dozen icons, which are then not drawn again.
+_RENDERED: dict[tuple[str, int, int, float, str], QPixmap] = {}
+_CACHE_LIMIT = 512
 
 
 @cache
@@ -43,7 +46,6 @@ class SvgIconEngine(QIconEngine):
         super().__init__()
         self.name = name
         self.color = color
-        self._rendered: dict[tuple[int, int, float, str], QPixmap] = {}
 
     def _tint(self, mode: QIcon.Mode) -> str:
         return self.color or _palette_tint(mode).name()
@@ -53,7 +55,9 @@ class SvgIconEngine(QIconEngine):
         QSvgRenderer(QByteArray(svg)).render(painter, rect)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._render(painter, QRectF(rect), self._tint(mode))
+        """The drawn pixmap at the device's scale (a tab's icon is painted at every repaint)."""
+        scale = painter.device().devicePixelRatioF()
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -62,8 +66,8 @@ class SvgIconEngine(QIconEngine):
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
         tint = self._tint(mode)
-        key = (size.width(), size.height(), scale, tint)
-        cached = self._rendered.get(key)
+        key = (self.name, size.width(), size.height(), scale, tint)
+        cached = _RENDERED.get(key)
         if cached is not None:
             return cached
         pixmap = QPixmap(size * scale)
@@ -72,9 +76,9 @@ class SvgIconEngine(QIconEngine):
         self._render(painter, QRectF(pixmap.rect()), tint)
         painter.end()
         pixmap.setDevicePixelRatio(scale)
-        if len(self._rendered) >= _CACHE_LIMIT:
-            self._rendered.clear()  # old tints after theme switches; cheap to redraw
-        self._rendered[key] = pixmap
+        if len(_RENDERED) >= _CACHE_LIMIT:
+            _RENDERED.clear()  # old tints after theme switches; cheap to redraw
+        _RENDERED[key] = pixmap
         return pixmap
 
     def availableSizes(

@@ -35,7 +35,7 @@ from boardroom.ui.labels import label_of
 from boardroom.ui.meeting_exports import MINUTES, word_button
 from boardroom.ui.models.meeting_record import ActionRow, ActionTableModel
 from boardroom.ui.models.table import SearchProxy
-from boardroom.ui.table_view import table_view
+from boardroom.ui.table_view import fit_columns, table_view
 from boardroom.ui.widgets.empty_state import EmptyState
 
 
@@ -212,7 +212,7 @@ class ActionsTab(QWidget):
         if rows and not self.view.property("sized"):
             header = self.view.horizontalHeader()
             header.setStretchLastSection(False)  # first, or the last column is not measured
-            self.view.resizeColumnsToContents()
+            fit_columns(self.view)
             header.setSectionResizeMode(
                 ActionTableModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
             )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
 
 from boardroom.ui.icons import icon
@@ -70,6 +71,38 @@ def button(icon_name: str, text: str, tip: str = "") -> QPushButton:
     if tip:
         widget.setToolTip(tip)
     return widget
+
+
+_ROUNDING = 2  # pixels
+
+
+def fit_columns(view: QTableView, columns: Iterable[int] | None = None) -> None:
+    """Size ``columns`` (every one by default) to their widest text or their heading, as
+    ``resizeColumnsToContents`` does, but measured from the rows' texts in one pass.
+
+    Qt's own measure asks the model eight roles of every cell, each a call into Python
+    through the sorting proxy: some 2,000 calls for a meeting's register and its actions,
+    the largest part of opening a meeting. Qt still measures one cell, so the padding its
+    style adds around a text is its own; the font's advance and Qt's text layout may round
+    a pixel apart, so a column is given that pixel each way rather than elide a letter.
+    """
+    proxy: SearchProxy = view.model()
+    source = proxy.sourceModel()
+    header = view.horizontalHeader()
+    metrics = QFontMetricsF(view.font())
+    padding = 0
+    if source.rowCount():
+        first = proxy.index(0, 0)
+        padding = view.sizeHintForIndex(first).width() - _width(metrics, proxy.data(first))
+        padding += _ROUNDING + (1 if view.showGrid() else 0)
+    for column in range(header.count()) if columns is None else columns:
+        texts = source.texts(column)
+        content = max(_width(metrics, text) for text in texts) + padding if texts else 0
+        header.resizeSection(column, max(content, header.sectionSizeHint(column)))
+
+
+def _width(metrics: QFontMetricsF, text: str) -> int:
+    return math.ceil(metrics.horizontalAdvance(text))
 
 
 def fit_rows(view: QTableView, rows: int, most: int) -> None:

@@ -41,7 +41,7 @@ from boardroom.ui.dialogs.base import ServiceDialog
 from boardroom.ui.key_table import bind
 from boardroom.ui.labels import label_of
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
-from boardroom.ui.table_view import button, on_activate, table_view
+from boardroom.ui.table_view import button, fit_columns, on_activate, table_view
 
 
 class StandingTableModel(RowTableModel[StandingRow]):
@@ -153,7 +153,7 @@ class StandingItemsDialog(QDialog):
     def reload(self, select: int | None = None) -> None:
         with self.context.database.sessions() as session:
             self.model.set_rows(standing_rows(session, self.board_id))
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         if select is not None:
             for row in range(self.proxy.rowCount()):
                 if self.proxy.row_at(row).standing_id == select:

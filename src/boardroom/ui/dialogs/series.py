@@ -33,7 +33,7 @@ from boardroom.ui.dialogs.base import ServiceDialog
 from boardroom.ui.dialogs.meetings import hours_row, time_edit, time_of
 from boardroom.ui.models.meetings import SeriesPreviewModel
 from boardroom.ui.models.table import SearchProxy
-from boardroom.ui.table_view import table_view
+from boardroom.ui.table_view import fit_columns, table_view
 
 _ORDINALS = (  # the week of the month, as the service numbers it (-1: the last)
     (1, QT_TRANSLATE_NOOP("SeriesDialog", "first")),
@@ -213,7 +213,7 @@ class SeriesDialog(ServiceDialog[SeriesPlan]):
             self.summary.setStyleSheet(f"color: {OVERDUE.css()};")
             return
         self.planned.set_rows(planned)
-        self.preview_view.resizeColumnsToContents()
+        fit_columns(self.preview_view)
         clashes = sum(1 for meeting in planned if meeting.clash)
         text = self.tr("{count} meetings — {rule}").format(count=len(planned), rule=plan.describe())
         if clashes == 1:

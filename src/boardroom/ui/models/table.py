@@ -25,6 +25,12 @@ from PySide6.QtGui import QColor
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+# Plain numbers for the roles a row answers: views ask some eight roles of every cell they
+# measure or paint, and looking a member up on Qt's enum costs more than the answer.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, SORT_ROLE, ROW_ROLE})
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -58,18 +64,24 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def row_at(self, row: int) -> Row:
         return self._rows[row]
 
+    def texts(self, column: int) -> list[str]:
+        """Every row's text in ``column``: what its width is measured from."""
+        text = self.columns[column].text
+        return [text(row) for row in self._rows]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        position = index.row()  # -1 for an invalid index
+        if role not in _ANSWERED or not 0 <= position < len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = self._rows[position]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (_DISPLAY, _TOOLTIP):
             return column.text(row)
         if role == SORT_ROLE:
             value = column.sort(row) if column.sort else column.text(row)
@@ -77,9 +89,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return value.isoformat() if isinstance(value, date | time) else value
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
-            return column.color(row)
-        return None
+        return column.color(row) if column.color is not None else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -29,7 +29,7 @@ from boardroom.ui.models.meetings import MeetingRow, MeetingTableModel, meeting_
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.month_calendar import MonthCalendar
 from boardroom.ui.pages.base import Page
-from boardroom.ui.table_view import button, give_way, on_activate, table_view
+from boardroom.ui.table_view import button, fit_columns, give_way, on_activate, table_view
 
 
 class MeetingsPage(Page):
@@ -142,7 +142,7 @@ class MeetingsPage(Page):
             self.stack.setCurrentWidget(self.empty)
             return
         if len(rows) != self.list_view.property("sized_for"):  # new meetings: fit them
-            self.columns.lay_out(self.list_view.resizeColumnsToContents)
+            self.columns.lay_out(lambda: fit_columns(self.list_view))
         if self.list_view.property("sized_for") is None:
             self._show_next(rows)
         self.list_view.setProperty("sized_for", len(rows))

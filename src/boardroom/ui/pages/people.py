@@ -41,7 +41,7 @@ from boardroom.ui.models.people import (
 )
 from boardroom.ui.models.table import SearchProxy
 from boardroom.ui.pages.base import Page
-from boardroom.ui.table_view import button, give_way, on_activate, table_view
+from boardroom.ui.table_view import button, fit_columns, give_way, on_activate, table_view
 
 
 class PeoplePage(Page):
@@ -147,7 +147,7 @@ class PeoplePage(Page):
         self.tabs.setTabText(1, self.tr("Everyone ({0})").format(len(everyone)))
         for view, memory in self.columns.items():
             if not view.property("sized"):
-                memory.lay_out(view.resizeColumnsToContents)
+                memory.lay_out(lambda view=view: fit_columns(view))
                 view.setProperty("sized", True)
         self.stack.setCurrentWidget(self.body)
 
