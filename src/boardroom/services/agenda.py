@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from boardroom.errors import BoardroomError, NotFoundError
+from boardroom.names import display_name
 from boardroom.services.timetable import Timetable, timetable_of
 from boardroom.storage.models import (
     ActionPoint,
@@ -315,13 +316,16 @@ def outdent_item(session: Session, item_id: int) -> None:
     place_item(session, item_id, None, _siblings(session, parent).index(parent) + 1)
 
 
+# The meeting an action arose at, beside the meeting being reviewed.
+_ORIGIN = aliased(Meeting)
+
+
 def _for_review(statement: Select, meeting: Meeting) -> Select:
     """The board's actions still open, raised before the meeting or outside any meeting."""
-    origin = aliased(Meeting)
-    return statement.outerjoin(origin, origin.id == ActionPoint.origin_meeting_id).where(
+    return statement.outerjoin(_ORIGIN, _ORIGIN.id == ActionPoint.origin_meeting_id).where(
         ActionPoint.board_id == meeting.board_id,
         ActionPoint.status.in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS]),
-        or_(origin.id.is_(None), origin.starts_at < meeting.starts_at),
+        or_(_ORIGIN.id.is_(None), _ORIGIN.starts_at < meeting.starts_at),
     )
 
 
@@ -340,7 +344,7 @@ def review_lines(session: Session, meeting: Meeting) -> list[tuple[str, str, str
         meeting,
     ).order_by(ActionPoint.year, ActionPoint.sequence)
     return [
-        (reference, description, f"{title or ''} {name}".strip() if name else "", due)
+        (reference, description, display_name(title, name) if name else "", due)
         for reference, description, title, name, due in session.execute(statement)
     ]
 
