@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QToolButton
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QToolButton
 from sqlalchemy import select
 
 import live_builders
@@ -375,3 +376,20 @@ def test_notes_saved_elsewhere_meanwhile_offer_reload_or_overwrite(
     window.reload_button.click()
     assert window.editor.notes.toPlainText() == "Theirs again."
     assert window.save_state.text() == "Reloaded"
+
+
+def test_the_window_is_styled_through_fonts_and_palette_roles_not_a_window_style_sheet(
+    demo_database, open_window
+):
+    """A window-wide style sheet puts every widget of the window under Qt's slower
+    style-sheet style; headings take their weight from their font, hints the muted role."""
+    window = open_window(meeting_with(demo_database, THE_2019_MEETING))
+    assert window.styleSheet() == ""
+    assert window.header.title.font().weight() == QFont.Weight.DemiBold
+    assert window.header.title.font().pointSizeF() > window.font().pointSizeF()
+    assert window.header.number.foregroundRole() == QPalette.ColorRole.Highlight
+    hints = window.findChildren(QLabel, "shortcutHint")
+    assert hints
+    assert all(hint.foregroundRole() == QPalette.ColorRole.PlaceholderText for hint in hints)
+    assert window.side.autoFillBackground()
+    assert window.side.backgroundRole() == QPalette.ColorRole.AlternateBase

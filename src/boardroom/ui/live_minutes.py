@@ -38,7 +38,7 @@ from boardroom.services.minutes import (
 )
 from boardroom.storage.database import AUTOSAVE_LOCK_WAIT_MS
 from boardroom.storage.models import Meeting, StandingKind
-from boardroom.ui.colours import MUTED, NOTICE_BAR, OFFER_BAR, PROBLEM_BAR
+from boardroom.ui.colours import NOTICE_BAR, OFFER_BAR, PROBLEM_BAR
 from boardroom.ui.context import AppContext
 from boardroom.ui.key_table import bind
 from boardroom.ui.live import keys as live_keys
@@ -49,33 +49,10 @@ from boardroom.ui.live.close_meeting import ask_and_close
 from boardroom.ui.live.item_editor import ItemEditor
 from boardroom.ui.live.item_header import ItemHeader
 from boardroom.ui.live.save_state import SaveFeedback, SaveIndicator
+from boardroom.ui.theme import muted_text
 
 # Well inside the pen's timeout, so a desk that is still open never loses it.
 HEARTBEAT_MS = int(EDITOR_TIMEOUT.total_seconds() * 1000 / 3)
-STYLE = """
-#agendaSide { background: palette(alternate-base); }
-#meetingHeading { font-weight: 600; padding: 2px 2px 4px 2px; }
-#itemNumber { font-size: 15pt; font-weight: 600; color: palette(highlight); }
-#itemTitle { font-size: 15pt; font-weight: 600; }
-#itemTimer { font-size: 14pt; }
-#sectionHeading { font-weight: 600; font-size: 11pt; }
-#registerSummary { font-weight: 600; padding: 6px 2px; }
-#actionRow { border: 1px solid palette(mid); border-radius: 4px; }
-QTableView#sectionList::item { padding: 1px 12px 1px 2px; }
-"""
-
-
-def _style() -> str:
-    """The window's style sheet, its hints and bars in the shades of the palette in use."""
-    return "\n".join(
-        (
-            STYLE,
-            f"#itemMeta, #shortcutHint, #fieldLabel {{ color: {MUTED.css()}; }}",
-            NOTICE_BAR.css("#banner"),
-            PROBLEM_BAR.css("#problemBar"),
-            OFFER_BAR.css("#approvalBar"),
-        )
-    )
 
 
 class LiveMinutesWindow(QMainWindow):
@@ -98,7 +75,6 @@ class LiveMinutesWindow(QMainWindow):
         self.closed = False
         self.visit: int | None = None  # the stored stretch of time on the current item
         self.approval: tuple[int, str] | None = None
-        self.setStyleSheet(_style())
         self.resize(1280, 820)
 
         self.side = AgendaSide(context, meeting_id)
@@ -108,16 +84,22 @@ class LiveMinutesWindow(QMainWindow):
         self.agenda_view.activated.connect(lambda index: self.go_to(index.row()))
         self.side.close_button.clicked.connect(self.close_meeting)
         self.header = ItemHeader()
+        # Each bar carries its own style sheet, in the shades of the palette in use; none is
+        # set on the window, which would put every widget in it under Qt's slower
+        # style-sheet style.
         self.banner = MessageBar("banner")
+        self.banner.setStyleSheet(NOTICE_BAR.css("#banner"))
         self.problem = MessageBar("problemBar")
+        self.problem.setStyleSheet(PROBLEM_BAR.css("#problemBar"))
         self.approval_bar = ApprovalBar()
+        self.approval_bar.setStyleSheet(OFFER_BAR.css("#approvalBar"))
         self.approval_bar.hide()
         self.approval_bar.approve.connect(self.approve_previous)
         self.editor = ItemEditor(context, meeting_id)
         self.editor.layout().setContentsMargins(0, 6, 0, 8)
         self.setCentralWidget(self._layout())
 
-        keys = QLabel(live_keys.LIVE_KEYS.hints(live_keys.FOOTER))
+        keys = muted_text(QLabel(live_keys.LIVE_KEYS.hints(live_keys.FOOTER)))
         keys.setObjectName("shortcutHint")
         self.save_state = SaveIndicator()
         self.statusBar().addWidget(keys, 1)

@@ -43,6 +43,10 @@ def emphasised(label: QLabel, *, point_size: float = 0, muted: bool = False) -> 
     if point_size:
         font.setPointSizeF(point_size)
     label.setFont(font)
-    if muted:
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return muted_text(label) if muted else label
+
+
+def muted_text(label: QLabel) -> QLabel:
+    """A hint or caption in the palette's muted text colour, which follows light and dark."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label

@@ -19,6 +19,7 @@ from boardroom.errors import BoardroomError
 from boardroom.services.live_minutes import ActionLine, Choice
 from boardroom.ui.colours import OVERDUE
 from boardroom.ui.live.typeahead import TokenCompleter, TypeAheadField, label_completer
+from boardroom.ui.theme import muted_text
 
 
 @dataclass(frozen=True)
@@ -98,14 +99,14 @@ class ActionRow(QFrame):
         self.due = QLineEdit()
         self.due.setPlaceholderText(self.tr("30/09, next Friday, +2w"))
         self.plan = TypeAheadField(self.tr("1.3, 2.1 — or words from the title"), moves_on=False)
-        self.due_hint = QLabel()
+        self.due_hint = muted_text(QLabel())
         self.due_hint.setObjectName("shortcutHint")
         self.due.textChanged.connect(self._show_due)
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {OVERDUE.css()};")
         self.error.setWordWrap(True)
         self.error.hide()
-        hint = QLabel(self.tr("Tab next field · Enter record · Esc cancel"))
+        hint = muted_text(QLabel(self.tr("Tab next field · Enter record · Esc cancel")))
         hint.setObjectName("shortcutHint")
 
         layout = QGridLayout(self)
@@ -119,7 +120,7 @@ class ActionRow(QFrame):
             (self.tr("&Plan items"), self.plan, 1, 4, 1),
         )
         for text, field, row, column, span in fields:
-            label = QLabel(text)
+            label = muted_text(QLabel(text))
             label.setBuddy(field)
             label.setObjectName("fieldLabel")
             layout.addWidget(label, row, column)

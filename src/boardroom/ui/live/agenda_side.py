@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,6 +23,7 @@ from boardroom.ui.context import AppContext
 from boardroom.ui.live import keys
 from boardroom.ui.live.models import AgendaModel
 from boardroom.ui.live.register_panel import RegisterPanel
+from boardroom.ui.theme import emphasised
 
 
 class AgendaSide(QWidget):
@@ -31,11 +32,14 @@ class AgendaSide(QWidget):
     def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("agendaSide")
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
         self.agenda = AgendaModel(self)
         self.agenda_view = self._agenda_view()
         self.register = RegisterPanel(context, meeting_id)
-        self.heading = QLabel()
+        self.heading = emphasised(QLabel())
         self.heading.setObjectName("meetingHeading")
+        self.heading.setContentsMargins(6, 2, 2, 4)
         self.heading.setWordWrap(True)
         self.close_button = QToolButton()  # worded by show_meeting, open or closed
         self.close_button.setToolTip(self.tr("Record the time the chair closed the meeting"))

@@ -4,12 +4,18 @@ allotted (amber near the end, red once over), and who presents it for what."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from boardroom.services.live_minutes import LiveItem
 from boardroom.services.timetable import AgendaLine
 from boardroom.ui.labels import label_of
 from boardroom.ui.live.models import clock, timer_color
+from boardroom.ui.theme import emphasised, muted_text
+
+# The item's number and title read from across the table; its clock just under them.
+HEADING_POINTS = 15
+TIMER_POINTS = 14
 
 
 class ItemHeader(QWidget):
@@ -20,18 +26,22 @@ class ItemHeader(QWidget):
         layout.setSpacing(2)
         heading = QHBoxLayout()
         heading.setSpacing(10)
-        self.number = QLabel()
+        self.number = emphasised(QLabel(), point_size=HEADING_POINTS)
         self.number.setObjectName("itemNumber")
-        self.title = QLabel()
+        self.number.setForegroundRole(QPalette.ColorRole.Highlight)
+        self.title = emphasised(QLabel(), point_size=HEADING_POINTS)
         self.title.setObjectName("itemTitle")
         self.title.setWordWrap(True)
         self.timer = QLabel()
         self.timer.setObjectName("itemTimer")
+        font = self.timer.font()
+        font.setPointSizeF(TIMER_POINTS)
+        self.timer.setFont(font)
         self.timer.setToolTip(self.tr("Time on this item / time allotted"))
         heading.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.title, 1)
         heading.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignTop)
-        self.meta = QLabel()
+        self.meta = muted_text(QLabel())
         self.meta.setObjectName("itemMeta")
         layout.addLayout(heading)
         layout.addWidget(self.meta)

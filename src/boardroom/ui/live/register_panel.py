@@ -36,6 +36,7 @@ from boardroom.ui.labels import quorum_text
 from boardroom.ui.live import keys
 from boardroom.ui.live.models import RegisterModel
 from boardroom.ui.table_view import selected_rows
+from boardroom.ui.theme import emphasised, muted_text
 
 _AWAY = {keys.MARK_APOLOGIES: AttendanceStatus.APOLOGIES, keys.MARK_ABSENT: AttendanceStatus.ABSENT}
 _HERE = (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY, *ADDED_STATUSES)
@@ -71,8 +72,9 @@ class RegisterPanel(QWidget):
         self.clock: Callable[[], time] = _now
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel()
+        self.summary = emphasised(QLabel())
         self.summary.setObjectName("registerSummary")
+        self.summary.setContentsMargins(6, 6, 2, 6)
         self.model = RegisterModel(self)
         self.view = RegisterView()
         self.view.setModel(self.model)
@@ -89,7 +91,7 @@ class RegisterPanel(QWidget):
             RegisterModel.COL_STATE, QHeaderView.ResizeMode.ResizeToContents
         )
         self.view.letter.connect(self.on_letter)
-        hint = QLabel(keys.LIVE_KEYS.hints((keys.REGISTER, *keys.REGISTER_LETTERS)))
+        hint = muted_text(QLabel(keys.LIVE_KEYS.hints((keys.REGISTER, *keys.REGISTER_LETTERS))))
         hint.setObjectName("shortcutHint")
         hint.setWordWrap(True)
         layout.addWidget(self.summary)

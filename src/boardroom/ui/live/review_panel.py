@@ -32,6 +32,7 @@ from boardroom.ui.labels import label_of
 from boardroom.ui.live.models import ReviewModel
 from boardroom.ui.live.sections import section
 from boardroom.ui.table_view import on_activate
+from boardroom.ui.theme import muted_text
 
 SHOWN_ROWS = 8  # then the list scrolls, leaving the notes their room
 
@@ -53,7 +54,9 @@ class ReviewRow(QFrame):
         self.status.addItem(self.tr("No change"), "")
         for status in ActionStatus:
             self.status.addItem(label_of(status), status.value)
-        hint = QLabel(self.tr("Tab status · Enter record and go to the next · Esc cancel"))
+        hint = muted_text(
+            QLabel(self.tr("Tab status · Enter record and go to the next · Esc cancel"))
+        )
         hint.setObjectName("shortcutHint")
         layout = QGridLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
@@ -112,7 +115,7 @@ class ReviewPanel(QWidget):
             self.tr("No open actions to bring forward."),
             max_rows=SHOWN_ROWS,
         )
-        self.summary = QLabel()
+        self.summary = muted_text(QLabel())
         self.summary.setObjectName("shortcutHint")
         layout.addWidget(self.summary)
         self.row = ReviewRow()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from boardroom.ui.models.table import RowTableModel
+from boardroom.ui.theme import emphasised, muted_text
 
 AddButton = tuple[str, Callable[[], None]]  # the button's text and what it does
 
@@ -28,9 +29,9 @@ def section_header(title: str, shortcut: str, add: AddButton | None = None) -> Q
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 8, 0, 0)
-    heading = QLabel(title)
+    heading = emphasised(QLabel(title), point_size=11)
     heading.setObjectName("sectionHeading")
-    hint = QLabel(shortcut)
+    hint = muted_text(QLabel(shortcut))
     hint.setObjectName("shortcutHint")
     layout.addWidget(heading)
     layout.addStretch(1)
@@ -59,10 +60,11 @@ def section(
     """A heading with its shortcut, then a list that grows with its rows (or a hint when it
     has none); past ``max_rows`` rows (if given) it scrolls instead of growing."""
     layout.addWidget(section_header(title, shortcut, add))
-    hint = QLabel(empty)
+    hint = muted_text(QLabel(empty))
     hint.setObjectName("shortcutHint")
     view = QTableView()
     view.setObjectName("sectionList")
+    view.setStyleSheet("QTableView::item { padding: 1px 12px 1px 2px; }")  # on this list only
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
