@@ -40,9 +40,13 @@ from boardroom.services.action_rows import (
 from boardroom.storage.enums import ActionStatus
 from boardroom.ui.colours import OVERDUE
 from boardroom.ui.labels import group_name, label_of, owner_name
+from boardroom.ui.models import roles
+from boardroom.ui.models.table import ROW_ROLE, SORT_ROLE
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+# What a cell of the list answers; any other role is turned away at once.
+_ANSWERED = frozenset(
+    {roles.DISPLAY, roles.SORT, roles.ROW, roles.EDIT, roles.TOOLTIP, roles.FOREGROUND, roles.FONT}
+)
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 # Called with (action id, new status); returns the stored row, or None when it was refused.
@@ -176,19 +180,21 @@ class ActionsTableModel(QAbstractTableModel):
 
     def cell(self, row: ActionRow, column: int, role: int) -> Any:
         """What ``data`` answers for ``row``; the filtering proxy asks here directly."""
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role not in _ANSWERED:
+            return None
+        if role == roles.DISPLAY:
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_key(row, column)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.EditRole and column == self.COL_STATUS:
+        if role == roles.EDIT and column == self.COL_STATUS:
             return row.status.value
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == roles.TOOLTIP:
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DUE and row.overdue:
+        if role == roles.FOREGROUND and column == self.COL_DUE and row.overdue:
             return QBrush(OVERDUE.color())
-        if role == Qt.ItemDataRole.FontRole and (
+        if role == roles.FONT and (
             (column == self.COL_DUE and row.overdue)
             or (column == self.COL_LAST_UPDATE and moved_since(row, self._since))
         ):
@@ -502,19 +508,19 @@ class GroupTotalsModel(QAbstractTableModel):
         group, name = self._groups[index.row()], self._names[index.row()]
         values = (name, group.open, group.overdue, group.due_soon, group.moved)
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == roles.DISPLAY:
             return values[column] if column == self.COL_GROUP else str(values[column])
         if role == SORT_ROLE:
             return values[column]
         if role == self.KEY_ROLE:
             return group.key
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_GROUP:
+        if role == roles.TOOLTIP and column == self.COL_GROUP:
             return name
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MOVED:
+        if role == roles.TOOLTIP and column == self.COL_MOVED:
             return QCoreApplication.translate("ActionsTableModel", "Updated since the last meeting")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_GROUP:
+        if role == roles.TEXT_ALIGNMENT and column != self.COL_GROUP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_OVERDUE and group.overdue:
+        if role == roles.FOREGROUND and column == self.COL_OVERDUE and group.overdue:
             return QBrush(OVERDUE.color())
         return None
 

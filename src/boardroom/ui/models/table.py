@@ -22,15 +22,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from boardroom.ui.models import roles
+
 Row = TypeVar("Row")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-# Plain numbers for the roles a row answers: views ask some eight roles of every cell they
-# measure or paint, and looking a member up on Qt's enum costs more than the answer.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, SORT_ROLE, ROW_ROLE})
+SORT_ROLE = roles.SORT
+ROW_ROLE = roles.ROW
+_ANSWERED = frozenset({roles.DISPLAY, roles.TOOLTIP, roles.FOREGROUND, SORT_ROLE, ROW_ROLE})
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -75,13 +72,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: _Index, role: int = roles.DISPLAY) -> Any:
         position = index.row()  # -1 for an invalid index
         if role not in _ANSWERED or not 0 <= position < len(self._rows):
             return None
         row = self._rows[position]
         column = self.columns[index.column()]
-        if role in (_DISPLAY, _TOOLTIP):
+        if role in (roles.DISPLAY, roles.TOOLTIP):
             return column.text(row)
         if role == SORT_ROLE:
             value = column.sort(row) if column.sort else column.text(row)
