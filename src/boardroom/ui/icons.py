@@ -8,6 +8,7 @@ shown follows on its next repaint, with nothing to re-create.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
@@ -55,8 +56,16 @@ class SvgIconEngine(QIconEngine):
         QSvgRenderer(QByteArray(svg)).render(painter, rect)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        """The drawn pixmap at the device's scale (a tab's icon is painted at every repaint)."""
-        scale = painter.device().devicePixelRatioF()
+        """The drawn pixmap at the scale the painter ends up at on its device (a tab's icon
+        is painted at every repaint).
+
+        That scale is read from the painter's device transform, which holds the device's
+        pixel ratio (and any zoom of the view): asking ``painter.device()`` instead makes
+        PySide work out the device's Python type, which on the first call builds the types
+        of every paint-device class not used yet — a sixth of the first paint of the window.
+        """
+        transform = painter.deviceTransform()
+        scale = round(math.hypot(transform.m11(), transform.m12()), 2) or 1.0
         painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
