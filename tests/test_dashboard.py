@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import insert, select
 
 from boardroom.services.actions import add_update, create_action
@@ -109,3 +110,29 @@ def test_the_page_shows_the_chair_s_numbers(qtbot, qtmodeltester, demo_database)
     assert page.proxy.index(0, ActionsTableModel.COL_OWNER).data() == "Trish Lewis"
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.by_owner)
+
+
+def _reddish_pixels(view, index) -> int:
+    """Pixels of the cell drawn in a strong red: the overdue colour, anti-aliased."""
+    image = view.viewport().grab(view.visualRect(index)).toImage()
+    pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    return sum(1 for c in pixels if c.red() > 150 and c.green() < 100 and c.blue() < 100)
+
+
+def test_overdue_counts_and_dates_are_painted_in_the_overdue_colour(qtbot, demo_database):
+    context = AppContext(demo_database)
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    with demo_database.sessions() as session:
+        context.set_board(session.scalar(select(Board.id)))
+    sections, actions = page.group_views[1], page.table
+    overdue_count = sections.model().index(0, GroupTotalsModel.COL_OVERDUE)
+    open_count = sections.model().index(0, GroupTotalsModel.COL_OPEN)
+    due = page.proxy.index(0, ActionsTableModel.COL_DUE)
+    assert page.proxy.index(0, ActionsTableModel.COL_DUE).data(Qt.ItemDataRole.ForegroundRole)
+    assert _reddish_pixels(sections, overdue_count) > 0
+    assert _reddish_pixels(sections, open_count) == 0
+    assert _reddish_pixels(actions, due) > 0
+    assert _reddish_pixels(actions, page.proxy.index(0, ActionsTableModel.COL_OWNER)) == 0

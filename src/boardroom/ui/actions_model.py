@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -193,7 +193,7 @@ class ActionsTableModel(QAbstractTableModel):
         if role == roles.TOOLTIP:
             return self._tooltip(row, column)
         if role == roles.FOREGROUND and column == self.COL_DUE and row.overdue:
-            return QBrush(OVERDUE.color())
+            return OVERDUE.color()
         if role == roles.FONT and (
             (column == self.COL_DUE and row.overdue)
             or (column == self.COL_LAST_UPDATE and moved_since(row, self._since))
@@ -521,7 +521,7 @@ class GroupTotalsModel(QAbstractTableModel):
         if role == roles.TEXT_ALIGNMENT and column != self.COL_GROUP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == roles.FOREGROUND and column == self.COL_OVERDUE and group.overdue:
-            return QBrush(OVERDUE.color())
+            return OVERDUE.color()
         return None
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
 
 from boardroom.dates import format_date
 from boardroom.services.plans import ItemNode, PlanTree, RagRollup, SectionNode
@@ -200,7 +200,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_RAG:
             return rag_chip(item.rag)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_TARGET and item.overdue:
-            return QBrush(OVERDUE.color())
+            return OVERDUE.color()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_TARGET and item.target_date:
                 late = (
