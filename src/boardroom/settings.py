@@ -98,8 +98,7 @@ class Settings:
     def new_board_rules(self) -> BoardRules:
         """What the New board dialog starts from: the terms of reference's quorum and venue,
         with the secretariat's own time zone, bank-holiday region and papers lead time."""
-        return replace(
-            BoardRules(),
+        return BoardRules(
             time_zone=self.time_zone,
             holiday_region=self.holiday_region,
             lead_days=self.lead_days,

@@ -9,7 +9,6 @@ counts are aggregated by the database instead (``action_counts``).
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from operator import attrgetter
 from typing import NamedTuple
@@ -250,8 +249,7 @@ def load_action_row(reader: Reader, action_id: int, as_of: date) -> ActionRow:
     return rows[0]
 
 
-@dataclass(frozen=True)
-class ActionFilter:
+class ActionFilter(NamedTuple):
     """What the chair narrows the list to; every field left empty means "any"."""
 
     statuses: frozenset[ActionStatus] = frozenset()
@@ -306,8 +304,7 @@ def filter_rows(rows: Iterable[ActionRow], action_filter: ActionFilter) -> list[
     return [listed[i] for i in action_filter.positions(listed)]
 
 
-@dataclass(frozen=True)
-class ActionCounts:
+class ActionCounts(NamedTuple):
     """The numbers at the top of the chair's screen."""
 
     open: int = 0  # open or in progress
@@ -354,8 +351,7 @@ def action_counts(
     return ActionCounts(*(int(value or 0) for value in values))
 
 
-@dataclass(frozen=True)
-class GroupTotals:
+class GroupTotals(NamedTuple):
     """One line of a grouping: an owner or a plan section and how its actions stand.
 
     ``key`` is the owner's or the section's id, None for the actions with no owner (or not

@@ -7,15 +7,14 @@ read at start-up carry the rules a new board gets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from boardroom.errors import BoardroomError
 from boardroom.workdays import REGIONS
 
 
-@dataclass(frozen=True)
-class BoardRules:
+class BoardRules(NamedTuple):
     """The settings of a board the edit dialog changes; defaults are the terms of reference's."""
 
     quorum: int = 1

@@ -4,8 +4,8 @@ meeting. A fixed handful of statements, whatever the number of actions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 
@@ -17,8 +17,7 @@ from boardroom.storage.enums import MeetingStatus
 from boardroom.storage.reader import Reader, connection_of
 
 
-@dataclass(frozen=True)
-class NextMeeting:
+class NextMeeting(NamedTuple):
     id: int
     title: str
     starts_at: datetime
@@ -26,8 +25,7 @@ class NextMeeting:
     papers: PapersDeadline
 
 
-@dataclass(frozen=True)
-class Dashboard:
+class Dashboard(NamedTuple):
     board_name: str
     next_meeting: NextMeeting | None
     last_meeting_on: date | None  # "moved since the last meeting" counts from here

@@ -9,7 +9,6 @@ loaded (see ``boardroom.ui.app``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import NamedTuple
 
@@ -34,8 +33,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-@dataclass(frozen=True)
-class PapersDeadline:
+class PapersDeadline(NamedTuple):
     """When the papers must go out, and how that stands today."""
 
     due: date
@@ -74,8 +72,7 @@ def deadline_of(
     )
 
 
-@dataclass(frozen=True)
-class Readiness:
+class Readiness(NamedTuple):
     """What the Dashboard's deadline view says about one upcoming meeting."""
 
     meeting_id: int

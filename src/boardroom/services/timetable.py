@@ -10,9 +10,8 @@ of :class:`TimedItem` are read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from boardroom.storage.enums import StandingKind
 
@@ -36,8 +35,7 @@ class TimedItem(Protocol):
     def standing(self) -> StandingKind | None: ...
 
 
-@dataclass(frozen=True)
-class AgendaLine:
+class AgendaLine(NamedTuple):
     """One row of the agenda as people read it: number, timing and what it is."""
 
     item_id: int
@@ -52,8 +50,7 @@ class AgendaLine:
     standing: StandingKind | None
 
 
-@dataclass(frozen=True)
-class Timetable:
+class Timetable(NamedTuple):
     lines: list[AgendaLine]
     planned_end: datetime  # when the last item finishes
     meeting_end: datetime

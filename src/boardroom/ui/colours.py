@@ -15,7 +15,7 @@ either, so they have one colour each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
@@ -27,8 +27,7 @@ def dark_palette(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.WindowText).lightness() > window
 
 
-@dataclass(frozen=True)
-class Shade:
+class Shade(NamedTuple):
     """One colour as it is drawn on a light and on a dark palette."""
 
     light: str
@@ -54,8 +53,7 @@ CANCELLED_CHIP = Shade("#eceef1", "#34373c")
 TODAY = Shade("#2d7fc1", "#5aa9e6")
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """A tinted message bar: background, border and the colour of its words."""
 
     background: Shade

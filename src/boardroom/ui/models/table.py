@@ -7,9 +7,8 @@ objects (whose sessions are long closed) and sorting compares raw values, not di
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, time
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,8 +30,7 @@ _ANSWERED = frozenset({roles.DISPLAY, roles.TOOLTIP, roles.FOREGROUND, SORT_ROLE
 _Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class Column(Generic[Row]):
+class Column(NamedTuple, Generic[Row]):
     """A column: its header, its text, and the raw value it sorts by (the text if None)."""
 
     header: str

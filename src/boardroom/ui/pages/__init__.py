@@ -7,9 +7,8 @@ every start. So the sidebar is drawn from these entries, not from the page class
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from boardroom.ui.pages.base import Page
 
 
-@dataclass(frozen=True)
-class PageEntry:
+class PageEntry(NamedTuple):
     key: str  # stable: remembered as the last page shown
     title: str  # marked for the translator under "Page"; see tr_title
     icon_name: str

@@ -4,7 +4,6 @@ plan section; updated and reviewed in place; exported for the performance team."
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import (
@@ -309,7 +308,7 @@ class ActionsPage(Page):
         since = self.filters.last_meeting_on
         # The counts follow every filter but the status one: "closed this quarter" would
         # otherwise always read 0 under the usual "outstanding" view.
-        counted = replace(action_filter, statuses=frozenset())
+        counted = action_filter._replace(statuses=frozenset())
         counts = summarise(filter_rows(self.model.rows(), counted), self.today, since)
         parts = [counts_text(counts)]
         if since is not None:
@@ -342,8 +341,7 @@ class ActionsPage(Page):
         if not by:
             return
         # The groups ignore their own dimension, so every owner (or section) stays listed.
-        wider = replace(
-            action_filter,
+        wider = action_filter._replace(
             owner_id=None if by == "owner" else action_filter.owner_id,
             section_id=None if by == "section" else action_filter.section_id,
             plan_item_id=None if by == "section" else action_filter.plan_item_id,
