@@ -3,7 +3,7 @@ exactly (the editor's undo), the rows the editor shows, and who can present."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -179,6 +179,54 @@ def test_the_editor_rows_carry_numbers_times_papers_and_open_actions(
     assert [a.reference for a in view.open_actions] == ["IB-2016-01"]
     assert view.planned_end == datetime(2016, 9, 13, 15, 24)
     assert view.overrun_minutes == 24
+
+
+def test_a_presenter_is_labelled_with_the_seat_held_on_the_meeting_day(database, meeting_id):
+    """The meeting sits on 13 September 2016: a seat that ended before it, or starts after
+    it, leaves the person labelled by their post; of two seats held, the chair's shows."""
+    with database.transaction() as session:
+        board = session.get(Meeting, meeting_id).board
+        people = {
+            name: Person(name=name, job_title="Head of Service")
+            for name in ("Ann Ended", "Bea Later", "Cat Both", "Dee Today")
+        }
+        session.add_all(
+            [
+                Membership(
+                    board=board,
+                    person=people["Ann Ended"],
+                    role=Role.MEMBER,
+                    end_date=date(2016, 9, 12),
+                ),
+                Membership(
+                    board=board,
+                    person=people["Bea Later"],
+                    role=Role.MEMBER,
+                    start_date=date(2016, 9, 14),
+                ),
+                Membership(board=board, person=people["Cat Both"], role=Role.MEMBER),
+                Membership(
+                    board=board,
+                    person=people["Cat Both"],
+                    role=Role.CHAIR,
+                    start_date=date(2016, 1, 1),
+                    end_date=date(2016, 12, 31),
+                ),
+                Membership(
+                    board=board,
+                    person=people["Dee Today"],
+                    role=Role.ADVISER,
+                    start_date=date(2016, 9, 13),
+                    end_date=date(2016, 9, 13),
+                ),
+            ]
+        )
+    with database.sessions() as session:
+        labels = {choice.key: choice.label for choice in presenter_choices(session, meeting_id)}
+    assert labels["Ann Ended"] == "Ann Ended — Head of Service"
+    assert labels["Bea Later"] == "Bea Later — Head of Service"
+    assert labels["Cat Both"] == "Cat Both — Chair"
+    assert labels["Dee Today"] == "Dee Today — Adviser"
 
 
 def test_presenters_are_people_by_name_or_label_else_free_text(database, meeting_id):

@@ -15,6 +15,7 @@ from boardroom.services.people import (
     add_membership,
     add_person,
     current_memberships,
+    post_of,
     remove_person,
     update_membership,
     update_person,
@@ -29,6 +30,19 @@ def ids(database) -> dict[str, int]:
         chair = add_person(session, PersonFields("Eric Robinson", email="eric@example.org"))
         deputy = add_person(session, PersonFields("Deputy Dawg", email="dd@example.org"))
         return {"board": board.id, "chair": chair.id, "deputy": deputy.id}
+
+
+@pytest.mark.parametrize(
+    ("job", "organisation", "post"),
+    [
+        ("Director", "Wirral Council", "Director, Wirral Council"),
+        ("Director", "", "Director"),
+        ("", "Wirral Council", "Wirral Council"),
+        ("", "", ""),
+    ],
+)
+def test_a_post_names_the_job_and_the_organisation_that_are_known(job, organisation, post):
+    assert post_of(job, organisation) == post
 
 
 def test_a_new_board_has_the_terms_of_reference_defaults(database, ids):

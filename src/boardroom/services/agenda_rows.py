@@ -6,6 +6,7 @@ closed, and numbers and start times always come from ``timetable`` — one sourc
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,7 +18,7 @@ from boardroom.services.agenda import ItemFields, review_lines, timetable
 from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import AGENDA_WITH_PAPERS, get_meeting
 from boardroom.services.papers import format_size, kind_label
-from boardroom.services.people import current_memberships, post_of
+from boardroom.services.people import post_of, roles_held
 from boardroom.storage.models import AgendaItem, MeetingStatus, Person, Purpose, StandingKind
 
 
@@ -98,6 +99,7 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
     meeting = get_meeting(session, meeting_id, *AGENDA_WITH_PAPERS)
     table = timetable(meeting)
     items = {item.id: item for item in meeting.agenda_items}
+    child_counts = Counter(item.parent_id for item in meeting.agenda_items)
     rows = []
     places: dict[int | None, int] = {}  # lines come in agenda order: count places per parent
     for line in table.lines:
@@ -126,7 +128,7 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
                     PaperRow(p.id, p.filename, kind_label(p), p.size, format_size(p.size), p.sha256)
                     for p in sorted(item.papers, key=lambda p: p.id)
                 ),
-                child_count=len(item.children),
+                child_count=child_counts[item.id],
             )
         )
     actions = [
@@ -149,15 +151,13 @@ def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
     """Everyone Boardroom knows, labelled with their seat on the meeting day if they hold one
     ("Julia Hassall — Officer in attendance"), else their job; typed name picks them."""
     meeting = get_meeting(session, meeting_id)
-    seats = {
-        seat.person_id: seat.role.label
-        for seat in current_memberships(session, meeting.board_id, meeting.starts_at.date())
-    }
+    roles = roles_held(session, meeting.board_id, meeting.starts_at.date())
     choices = []
     # Plain columns, not Person objects: a council's ten years hold hundreds of people.
     people = select(Person.id, Person.title, Person.name, Person.job_title, Person.organisation)
     for person_id, title, surname, job, organisation in session.execute(people):
-        detail = seats.get(person_id) or post_of(job, organisation)
+        role = roles.get(person_id)
+        detail = role.label if role else post_of(job, organisation)
         name = display_name(title, surname)
         choices.append(Choice(person_id, f"{name} — {detail}" if detail else name, name))
     return sorted(choices, key=lambda choice: choice.label.casefold())

@@ -74,20 +74,21 @@ class MeetingFields:
 
 
 # What a meeting screen reads of the agenda, loaded with the meeting in one statement per
-# relationship (``get_meeting(session, id, *AGENDA_TREE)``) rather than one per item: ten
-# years of meetings make every statement count. The tree: items, sub-items and presenters.
+# collection (``get_meeting(session, id, *AGENDA_TREE)``) rather than one per item: ten
+# years of meetings make every statement count. The tree: every item, sub-items among them
+# (they carry the meeting too, and their parent), each with its presenter. What an item
+# has one of (presenter, minute, owner, person) is joined into the statement reading the
+# items, actions or declarations, not read after them: a statement fewer each, and on a
+# shared server a round trip fewer.
 _ITEMS = selectinload(Meeting.agenda_items)
-AGENDA_TREE = (
-    _ITEMS.selectinload(AgendaItem.children),
-    _ITEMS.selectinload(AgendaItem.presenter),
-)
+AGENDA_TREE = (_ITEMS.joinedload(AgendaItem.presenter),)
 AGENDA_WITH_PAPERS = (*AGENDA_TREE, _ITEMS.selectinload(AgendaItem.papers))
 # The minutes as recorded: notes, resolutions and the actions agreed under each item.
 _RECORDED = (
-    _ITEMS.selectinload(AgendaItem.minute),
+    _ITEMS.joinedload(AgendaItem.minute),
     _ITEMS.selectinload(AgendaItem.resolutions),
-    _ITEMS.selectinload(AgendaItem.actions).selectinload(ActionPoint.owner),
-    selectinload(Meeting.declarations).selectinload(Declaration.person),
+    _ITEMS.selectinload(AgendaItem.actions).joinedload(ActionPoint.owner),
+    selectinload(Meeting.declarations).joinedload(Declaration.person),
 )
 MINUTES_RECORD = (*AGENDA_TREE, *_RECORDED)
 # Everything the meeting workspace's tabs read of the meeting, for its one reading.

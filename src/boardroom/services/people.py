@@ -34,8 +34,11 @@ _EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s.\x00-\x1
 
 def post_of(job_title: str, organisation: str) -> str:
     """ "Director of Children's Services, Wirral Council": what a type-ahead says of someone
-    who holds no seat, so that two people of one name can be told apart."""
-    return ", ".join(part for part in (job_title, organisation) if part)
+    who holds no seat, so that two people of one name can be told apart. Written out rather
+    than joined from a generator: the presenter list labels every person at each opening."""
+    if job_title and organisation:
+        return f"{job_title}, {organisation}"
+    return job_title or organisation
 
 
 @dataclass(frozen=True)
@@ -272,3 +275,17 @@ def current_memberships(session: Session, board_id: int, on: date) -> list[Membe
     """Seats held on a day, chair first, in the order a register lists them."""
     seats = [m for m in board_memberships(session, board_id) if m.is_current(on)]
     return sorted(seats, key=lambda m: (ROLE_ORDER.index(m.role), m.person.name))
+
+
+def roles_held(session: Session, board_id: int, on: date) -> dict[int, Role]:
+    """Who sits on the board on a day, by person id, in their first role in the register's
+    order if they hold two: plain values, for labelling people rather than listing seats."""
+    held = session.execute(
+        select(Membership.person_id, Membership.role).where(
+            Membership.board_id == board_id, Membership.held_on(on)
+        )
+    )
+    roles: dict[int, Role] = {}
+    for person_id, role in sorted(held, key=lambda seat: ROLE_ORDER.index(seat.role)):
+        roles.setdefault(person_id, role)
+    return roles

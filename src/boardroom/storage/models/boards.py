@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.orm import Mapped, relationship
 
 from boardroom.names import display_name
@@ -90,6 +91,14 @@ class Membership(Entity, Base):
         """Whether the seat is held on the given day (open-ended at either side)."""
         return (self.start_date is None or self.start_date <= on) and (
             self.end_date is None or on <= self.end_date
+        )
+
+    @classmethod
+    def held_on(cls, on: date) -> ColumnElement[bool]:
+        """``is_current`` in SQL, for reading who holds a seat without loading the seats."""
+        return and_(
+            or_(cls.start_date.is_(None), cls.start_date <= on),
+            or_(cls.end_date.is_(None), cls.end_date >= on),
         )
 
 
