@@ -25,6 +25,7 @@ from boardroom.ui.agenda.model import AgendaTreeModel
 from boardroom.ui.agenda.papers import PapersPanel, PapersTableModel
 from boardroom.ui.context import AppContext
 from boardroom.ui.meeting_workspace import MeetingWorkspace, Stage
+from boardroom.ui.models.meeting_record import OpenActionsModel
 
 
 @pytest.fixture
@@ -239,6 +240,19 @@ def test_the_clock_runs_and_warns_when_the_agenda_overruns(qtbot, workspace, dat
     assert index.data() == "15:57"
 
 
+def _assert_fitted(view, columns) -> None:
+    """Each column as wide as Qt's own measure of its cells and heading, and a few pixels
+    at most wider (the rest of the width is the description's or the file name's)."""
+    header = view.horizontalHeader()
+    for column in columns:
+        wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert wanted <= header.sectionSize(column) <= wanted + 4, (
+            column,
+            header.sectionSize(column),
+            wanted,
+        )
+
+
 def test_the_action_log_item_lists_the_open_actions(qtbot, database, tmp_path):
     built = build_meeting(database, tmp_path)
     window = MeetingWorkspace(AppContext(database), built.meeting_id)
@@ -253,6 +267,8 @@ def test_the_action_log_item_lists_the_open_actions(qtbot, database, tmp_path):
         "IB-2016-01",
         "IB-2016-02",
     ]
+    fitted = (OpenActionsModel.COL_REFERENCE, OpenActionsModel.COL_OWNER, OpenActionsModel.COL_DUE)
+    _assert_fitted(tab.editor.actions_view, fitted)
     tab.select(tab.model.rows()[0].item_id)
     assert tab.editor.actions_view.isHidden()
 
@@ -282,6 +298,7 @@ def test_a_paper_is_attached_listed_opened_and_detached_through_the_window(
         "PDF",
         "2.7 KB",
     ]
+    _assert_fitted(papers.view, (PapersTableModel.COL_TYPE, PapersTableModel.COL_SIZE))
     assert tab.model.index_of(tab.current_row().item_id, AgendaTreeModel.COL_PAPERS).data() == "1"
     report.unlink()  # the stored copy is what opens
     opened: list[QUrl] = []

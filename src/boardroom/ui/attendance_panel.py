@@ -172,15 +172,17 @@ class AttendancePanel(QWidget):
             f"<span style='color:{color}; font-weight:600'>"
             f"{mark_text} {escape(quorum_text(count))}</span>"
         )
+        # Every column measured at the first reading (the last one, then, fills the rest);
+        # after it, what marking fills in, so that it is always wide enough to read. The
+        # gutter keeps a long name off its role.
         header = self.view.horizontalHeader()
         if not self.view.property("sized"):
-            header.setStretchLastSection(False)  # measured first, then it fills the rest
-            fit_columns(self.view)
-            for column in range(header.count()):  # a gutter, so a long name never touches its role
-                header.resizeSection(column, header.sectionSize(column) + COLUMN_GUTTER)
+            header.setStretchLastSection(False)
+            fit_columns(self.view, gutter=COLUMN_GUTTER)
             header.setStretchLastSection(True)
             self.view.setProperty("sized", True)
-        fit_columns(self.view, _MARKED)  # what marking fills in: always wide enough to read
+        else:
+            fit_columns(self.view, _MARKED, gutter=COLUMN_GUTTER)
         selection = self.view.selectionModel()
         for row, line in enumerate(lines):
             if line.person_id in selected:

@@ -36,10 +36,16 @@ from boardroom.ui.context import AppContext
 from boardroom.ui.labels import label_of
 from boardroom.ui.models.meeting_record import OpenActionsModel
 from boardroom.ui.models.table import SearchProxy
-from boardroom.ui.table_view import fit_rows, table_view
+from boardroom.ui.table_view import fit_columns, fit_rows, table_view
 from boardroom.ui.theme import emphasised
 from boardroom.ui.widgets.empty_state import EmptyState
 
+# The open actions' columns sized to their texts; the description takes the rest.
+_FITTED_ACTION_COLUMNS = (
+    OpenActionsModel.COL_REFERENCE,
+    OpenActionsModel.COL_OWNER,
+    OpenActionsModel.COL_DUE,
+)
 STANDING_NOTES = {
     StandingKind.WELCOME: QT_TRANSLATE_NOOP(
         "ItemEditor", "Standing item: the chair welcomes members and notes apologies."
@@ -159,7 +165,6 @@ class ItemEditor(QStackedWidget):
         self.actions_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         actions_header = self.actions_view.horizontalHeader()
         actions_header.setStretchLastSection(False)
-        actions_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         actions_header.setSectionResizeMode(
             OpenActionsModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
         )
@@ -230,6 +235,8 @@ class ItemEditor(QStackedWidget):
         )
         self.actions_label.setVisible(is_log)
         self.actions_view.setVisible(is_log and bool(open_actions))
+        if is_log and open_actions:  # measured once per item, not at every layout
+            fit_columns(self.actions_view, _FITTED_ACTION_COLUMNS)
         fit_rows(self.actions_view, len(open_actions), 8)
         self.papers.show_row(row)
 

@@ -30,7 +30,7 @@ from boardroom.storage.models import Paper
 from boardroom.ui.background import Progress, run_in_background
 from boardroom.ui.context import AppContext
 from boardroom.ui.models.table import Column, RowTableModel, SearchProxy
-from boardroom.ui.table_view import button, fit_rows, on_activate, table_view
+from boardroom.ui.table_view import button, fit_columns, fit_rows, on_activate, table_view
 from boardroom.ui.theme import emphasised
 
 PAPER_FILTER = QT_TRANSLATE_NOOP(
@@ -123,8 +123,6 @@ class PapersPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PapersTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (PapersTableModel.COL_TYPE, PapersTableModel.COL_SIZE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         on_activate(self.view, self.open_selected)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         layout.addWidget(self.view)
@@ -144,6 +142,8 @@ class PapersPanel(QWidget):
         )
         self.hint.setVisible(row is not None and not papers)
         self.view.setVisible(bool(papers))
+        if papers:  # measured once per item shown, not at every layout as Qt's own fit does
+            fit_columns(self.view, (PapersTableModel.COL_TYPE, PapersTableModel.COL_SIZE))
         fit_rows(self.view, len(papers), 5)
         if same and selected is not None:
             for proxy_row in range(self.proxy.rowCount()):
