@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from boardroom.names import display_name
@@ -18,8 +18,15 @@ from boardroom.services.agenda import ItemFields, review_lines, timetable
 from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import AGENDA_WITH_PAPERS, get_meeting
 from boardroom.services.papers import format_size, kind_label
-from boardroom.services.people import post_of, roles_held
-from boardroom.storage.models import AgendaItem, MeetingStatus, Person, Purpose, StandingKind
+from boardroom.services.people import ROLE_ORDER, post_of
+from boardroom.storage.models import (
+    AgendaItem,
+    MeetingStatus,
+    Membership,
+    Person,
+    Purpose,
+    StandingKind,
+)
 
 
 @dataclass(frozen=True)
@@ -149,18 +156,32 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
 
 def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
     """Everyone Boardroom knows, labelled with their seat on the meeting day if they hold one
-    ("Julia Hassall — Officer in attendance"), else their job; typed name picks them."""
+    ("Julia Hassall — Officer in attendance"; of two seats, the first in the register's
+    order), else their job; typed name picks them."""
     meeting = get_meeting(session, meeting_id)
-    roles = roles_held(session, meeting.board_id, meeting.starts_at.date())
-    choices = []
-    # Plain columns, not Person objects: a council's ten years hold hundreds of people.
-    people = select(Person.id, Person.title, Person.name, Person.job_title, Person.organisation)
-    for person_id, title, surname, job, organisation in session.execute(people):
-        role = roles.get(person_id)
+    # Plain columns, not Person objects (a council's ten years hold hundreds of people),
+    # each with the seat held that day, in the same statement.
+    seat = and_(
+        Membership.person_id == Person.id,
+        Membership.board_id == meeting.board_id,
+        Membership.held_on(meeting.starts_at.date()),
+    )
+    people = select(
+        Person.id, Person.title, Person.name, Person.job_title, Person.organisation, Membership.role
+    ).outerjoin(Membership, seat)
+    unseated = len(ROLE_ORDER)
+    rows = sorted(
+        session.execute(people),
+        key=lambda row: ROLE_ORDER.index(row.role) if row.role else unseated,
+    )
+    choices: dict[int, Choice] = {}
+    for person_id, title, surname, job, organisation, role in rows:
+        if person_id in choices:
+            continue  # a second seat, after the first in the register's order
         detail = role.label if role else post_of(job, organisation)
         name = display_name(title, surname)
-        choices.append(Choice(person_id, f"{name} — {detail}" if detail else name, name))
-    return sorted(choices, key=lambda choice: choice.label.casefold())
+        choices[person_id] = Choice(person_id, f"{name} — {detail}" if detail else name, name)
+    return sorted(choices.values(), key=lambda choice: choice.label.casefold())
 
 
 def resolve_presenter(text: str, choices: list[Choice]) -> tuple[int | None, str]:

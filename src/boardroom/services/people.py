@@ -275,17 +275,3 @@ def current_memberships(session: Session, board_id: int, on: date) -> list[Membe
     """Seats held on a day, chair first, in the order a register lists them."""
     seats = [m for m in board_memberships(session, board_id) if m.is_current(on)]
     return sorted(seats, key=lambda m: (ROLE_ORDER.index(m.role), m.person.name))
-
-
-def roles_held(session: Session, board_id: int, on: date) -> dict[int, Role]:
-    """Who sits on the board on a day, by person id, in their first role in the register's
-    order if they hold two: plain values, for labelling people rather than listing seats."""
-    held = session.execute(
-        select(Membership.person_id, Membership.role).where(
-            Membership.board_id == board_id, Membership.held_on(on)
-        )
-    )
-    roles: dict[int, Role] = {}
-    for person_id, role in sorted(held, key=lambda seat: ROLE_ORDER.index(seat.role)):
-        roles.setdefault(person_id, role)
-    return roles
