@@ -19,14 +19,15 @@ from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import AGENDA_WITH_PAPERS, get_meeting
 from boardroom.services.papers import format_size, kind_label
 from boardroom.services.people import ROLE_ORDER, post_of
+from boardroom.storage import tables
 from boardroom.storage.models import (
     AgendaItem,
     MeetingStatus,
     Membership,
-    Person,
     Purpose,
     StandingKind,
 )
+from boardroom.storage.reader import connection_of
 
 
 @dataclass(frozen=True)
@@ -159,20 +160,26 @@ def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
     ("Julia Hassall — Officer in attendance"; of two seats, the first in the register's
     order), else their job; typed name picks them."""
     meeting = get_meeting(session, meeting_id)
-    # Plain columns, not Person objects (a council's ten years hold hundreds of people),
-    # each with the seat held that day, in the same statement.
-    seat = and_(
-        Membership.person_id == Person.id,
-        Membership.board_id == meeting.board_id,
+    # Plain columns read through Core, not Person objects through the ORM (a council's ten
+    # years hold hundreds of people), each with the seat held that day in the same statement.
+    person, seat = tables.person, tables.membership
+    held = and_(
+        seat.c.person_id == person.c.id,
+        seat.c.board_id == meeting.board_id,
         Membership.held_on(meeting.starts_at.date()),
     )
     people = select(
-        Person.id, Person.title, Person.name, Person.job_title, Person.organisation, Membership.role
-    ).outerjoin(Membership, seat)
-    unseated = len(ROLE_ORDER)
+        person.c.id,
+        person.c.title,
+        person.c.name,
+        person.c.job_title,
+        person.c.organisation,
+        seat.c.role,
+    ).outerjoin(seat, held)
+    ranks = {role: place for place, role in enumerate(ROLE_ORDER)}
     rows = sorted(
-        session.execute(people),
-        key=lambda row: ROLE_ORDER.index(row.role) if row.role else unseated,
+        connection_of(session).execute(people).all(),  # fetched at once, not row by row
+        key=lambda row: ranks.get(row.role, len(ranks)),  # no seat: after any seat
     )
     choices: dict[int, Choice] = {}
     for person_id, title, surname, job, organisation, role in rows:
