@@ -34,6 +34,7 @@ from boardroom.storage.models import (
     Meeting,
     Minute,
     Person,
+    PlanItem,
     Resolution,
 )
 
@@ -153,6 +154,20 @@ def test_the_demo_minutes_read_like_the_original(demo_database, tmp_path):
     assert _rows(actions)[1][0] == "IB-2016-01"
     assert _rows(actions)[1][2:4] == ["Matthew Humble", "Tue 11 Oct 2016"]
     assert texts[-1] == "The meeting closed at 16:05."
+
+
+def test_the_actions_agreed_name_the_plan_items_they_serve(demo_database, tmp_path):
+    meeting_id = _demo_meeting(demo_database, "2016-09-13")
+    with demo_database.transaction() as session:
+        action = session.scalars(
+            select(ActionPoint).where(ActionPoint.reference == "IB-2016-01")
+        ).one()
+        wanted = session.scalars(select(PlanItem).where(PlanItem.number.in_(["1.1", "1.3"]))).all()
+        action.plan_items = list(wanted)
+    document = _export(demo_database, meeting_id, tmp_path / "minutes.docx")
+    actions = document.tables[-1]
+    assert _rows(actions)[1][0] == "IB-2016-01"
+    assert _rows(actions)[1][4] == "1.1, 1.3"
 
 
 def test_the_minutes_have_page_numbers_and_describe_themselves(demo_database, tmp_path):

@@ -28,7 +28,7 @@ from boardroom.dates import format_date
 from boardroom.services.agenda import is_exempt, timetable
 from boardroom.services.attendance import register
 from boardroom.services.live_minutes import ReviewLine, actions_reviewed
-from boardroom.services.meetings import MINUTES_RECORD, actions_from, get_meeting
+from boardroom.services.meetings import MINUTED_ACTIONS, MINUTES_RECORD, actions_from, get_meeting
 from boardroom.services.resolutions import minuted_wording
 from boardroom.services.timetable import AgendaLine
 from boardroom.storage.models import (
@@ -472,7 +472,11 @@ def build_minutes(
     for entry in entries:
         _item(document, entry, declarations.get(entry.item.id, []), speakers)
 
-    arising = [a for a in actions_from(session, meeting.id) if not (public and _exempt_origin(a))]
+    arising = [
+        a
+        for a in actions_from(session, meeting.id, *MINUTED_ACTIONS)
+        if not (public and _exempt_origin(a))
+    ]
     if arising:
         _actions_arising(document, arising)
     if reviewed := _reviews(session, meeting, public):

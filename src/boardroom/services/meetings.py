@@ -254,14 +254,20 @@ def papers_deadline(meeting: Meeting, today: date | None = None) -> PapersDeadli
     )
 
 
-def actions_from(session: Session, meeting_id: int) -> list[ActionPoint]:
-    """The action points that arose at a meeting, in reference order."""
+# What a list of a meeting's actions reads of each: the workspace's Actions tab its owner,
+# the minutes the plan items too (``actions_from(session, id, *MINUTED_ACTIONS)``).
+OWNED_ACTIONS = (joinedload(ActionPoint.owner),)
+MINUTED_ACTIONS = (*OWNED_ACTIONS, selectinload(ActionPoint.plan_items))
+
+
+def actions_from(session: Session, meeting_id: int, *load: ORMOption) -> list[ActionPoint]:
+    """The action points that arose at a meeting, in reference order, with whatever the
+    screen asking will read (``load``) loaded at once."""
     return list(
         session.scalars(
             select(ActionPoint)
             .where(ActionPoint.origin_meeting_id == meeting_id)
-            # Owners and plan items at once: the minutes list both for every action.
-            .options(joinedload(ActionPoint.owner), selectinload(ActionPoint.plan_items))
+            .options(*load)
             .order_by(ActionPoint.year, ActionPoint.sequence)
         )
     )

@@ -26,7 +26,13 @@ from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.services.agenda import timetable
-from boardroom.services.meetings import AGENDA_TREE, MINUTES_RECORD, actions_from, get_meeting
+from boardroom.services.meetings import (
+    AGENDA_TREE,
+    MINUTES_RECORD,
+    OWNED_ACTIONS,
+    actions_from,
+    get_meeting,
+)
 from boardroom.services.overdue import is_overdue
 from boardroom.storage.models import AgendaItem, Meeting, MeetingStatus
 from boardroom.ui.colours import OVERDUE
@@ -185,7 +191,7 @@ class ActionsTab(QWidget):
             meeting = get_meeting(reading, self.meeting_id, *AGENDA_TREE)
             numbers = {line.item_id: line.number for line in timetable(meeting).lines}
             region = meeting.board.holiday_region
-            actions = actions_from(reading, self.meeting_id)
+            actions = actions_from(reading, self.meeting_id, *OWNED_ACTIONS)
             still_open = sum(1 for a in actions if not a.status.is_closed)
             rows = [
                 ActionRow(
