@@ -184,42 +184,19 @@ def test_the_editor_rows_carry_numbers_times_papers_and_open_actions(
 def test_a_presenter_is_labelled_with_the_seat_held_on_the_meeting_day(database, meeting_id):
     """The meeting sits on 13 September 2016: a seat that ended before it, or starts after
     it, leaves the person labelled by their post; of two seats held, the chair's shows."""
+    seats = [  # name, role, first day, last day
+        ("Ann Ended", Role.MEMBER, None, date(2016, 9, 12)),
+        ("Bea Later", Role.MEMBER, date(2016, 9, 14), None),
+        ("Cat Both", Role.MEMBER, None, None),
+        ("Cat Both", Role.CHAIR, date(2016, 1, 1), date(2016, 12, 31)),
+        ("Dee Today", Role.ADVISER, date(2016, 9, 13), date(2016, 9, 13)),
+    ]
     with database.transaction() as session:
         board = session.get(Meeting, meeting_id).board
-        people = {
-            name: Person(name=name, job_title="Head of Service")
-            for name in ("Ann Ended", "Bea Later", "Cat Both", "Dee Today")
-        }
+        people = {name: Person(name=name, job_title="Head of Service") for name, *_ in seats}
         session.add_all(
-            [
-                Membership(
-                    board=board,
-                    person=people["Ann Ended"],
-                    role=Role.MEMBER,
-                    end_date=date(2016, 9, 12),
-                ),
-                Membership(
-                    board=board,
-                    person=people["Bea Later"],
-                    role=Role.MEMBER,
-                    start_date=date(2016, 9, 14),
-                ),
-                Membership(board=board, person=people["Cat Both"], role=Role.MEMBER),
-                Membership(
-                    board=board,
-                    person=people["Cat Both"],
-                    role=Role.CHAIR,
-                    start_date=date(2016, 1, 1),
-                    end_date=date(2016, 12, 31),
-                ),
-                Membership(
-                    board=board,
-                    person=people["Dee Today"],
-                    role=Role.ADVISER,
-                    start_date=date(2016, 9, 13),
-                    end_date=date(2016, 9, 13),
-                ),
-            ]
+            Membership(board=board, person=people[name], role=role, start_date=first, end_date=last)
+            for name, role, first, last in seats
         )
     with database.sessions() as session:
         labels = {choice.key: choice.label for choice in presenter_choices(session, meeting_id)}
