@@ -18,7 +18,7 @@ from boardroom.services.agenda import ItemFields, review_lines, timetable
 from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import AGENDA_WITH_PAPERS, get_meeting
 from boardroom.services.papers import format_size, kind_label
-from boardroom.services.people import ROLE_ORDER, post_of
+from boardroom.services.people import ROLE_RANK, post_of
 from boardroom.storage import tables
 from boardroom.storage.models import (
     AgendaItem,
@@ -166,7 +166,7 @@ def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
     held = and_(
         seat.c.person_id == person.c.id,
         seat.c.board_id == meeting.board_id,
-        Membership.held_on(meeting.starts_at.date()),
+        Membership.is_current(meeting.starts_at.date()),
     )
     people = select(
         person.c.id,
@@ -176,10 +176,9 @@ def presenter_choices(session: Session, meeting_id: int) -> list[Choice]:
         person.c.organisation,
         seat.c.role,
     ).outerjoin(seat, held)
-    ranks = {role: place for place, role in enumerate(ROLE_ORDER)}
     rows = sorted(
         connection_of(session).execute(people).all(),  # fetched at once, not row by row
-        key=lambda row: ranks.get(row.role, len(ranks)),  # no seat: after any seat
+        key=lambda row: ROLE_RANK.get(row.role, len(ROLE_RANK)),  # no seat: after any seat
     )
     choices: dict[int, Choice] = {}
     for person_id, title, surname, job, organisation, role in rows:

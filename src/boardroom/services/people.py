@@ -269,9 +269,11 @@ ROLE_ORDER = (
     Role.OFFICER,
     Role.SECRETARY,
 )
+# Each role's place in that order, for sorting seats by it.
+ROLE_RANK = {role: place for place, role in enumerate(ROLE_ORDER)}
 
 
 def current_memberships(session: Session, board_id: int, on: date) -> list[Membership]:
     """Seats held on a day, chair first, in the order a register lists them."""
     seats = [m for m in board_memberships(session, board_id) if m.is_current(on)]
-    return sorted(seats, key=lambda m: (ROLE_ORDER.index(m.role), m.person.name))
+    return sorted(seats, key=lambda m: (ROLE_RANK[m.role], m.person.name))

@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, relationship
 
 from boardroom.names import display_name
@@ -87,15 +88,17 @@ class Membership(Entity, Base):
     )
     deputy: Mapped[Person | None] = relationship(foreign_keys=[tables.membership.c.deputy_id])
 
+    @hybrid_method
     def is_current(self, on: date) -> bool:
-        """Whether the seat is held on the given day (open-ended at either side)."""
+        """Whether the seat is held on the given day (open-ended at either side); asked of
+        the class, the same as SQL, for reading who sits that day without loading seats."""
         return (self.start_date is None or self.start_date <= on) and (
             self.end_date is None or on <= self.end_date
         )
 
+    @is_current.inplace.expression
     @classmethod
-    def held_on(cls, on: date) -> ColumnElement[bool]:
-        """``is_current`` in SQL, for reading who holds a seat without loading the seats."""
+    def _is_current_in_sql(cls, on: date) -> ColumnElement[bool]:
         return and_(
             or_(cls.start_date.is_(None), cls.start_date <= on),
             or_(cls.end_date.is_(None), cls.end_date >= on),
