@@ -18,6 +18,7 @@ from boardroom.services.minutes import (
     unlock_minutes,
 )
 from boardroom.storage.models import Meeting, MeetingStatus, Minute
+from sent_statements import statements_sent
 
 
 @pytest.fixture
@@ -49,6 +50,20 @@ def test_saved_notes_are_read_back_from_a_fresh_session(demo_database, meetings)
         )
     with demo_database.sessions() as session:
         assert notes_of(session, item_id) == ("The Chair welcomed members.", new_version)
+
+
+def test_an_autosave_is_one_reading_and_one_update(demo_database, meetings):
+    """The live view saves every time typing pauses: the item, its meeting and its minute
+    come back in one statement, so a save on a shared server is two round trips."""
+    _held, item_id, _later = meetings
+    with demo_database.transaction() as session:
+        version = save_notes(session, item_id, "The Chair welcomed members.")
+    with demo_database.transaction() as session, statements_sent(demo_database) as sent:
+        save_notes(session, item_id, "The Chair welcomed all members.", expected_version=version)
+    verbs = [statement.split()[0].upper() for statement in sent]
+    assert verbs.count("SELECT") == 1 and verbs.count("UPDATE") == 1, sent
+    with demo_database.sessions() as session:
+        assert notes_of(session, item_id) == ("The Chair welcomed all members.", version + 1)
 
 
 def test_a_save_over_another_desks_newer_notes_is_a_conflict(demo_database, meetings):

@@ -14,7 +14,7 @@ from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from boardroom.dates import format_date
 from boardroom.errors import BoardroomError, ConflictError, NotFoundError
@@ -39,7 +39,13 @@ def desk_name() -> str:
 
 
 def _meeting_of_item(session: Session, agenda_item_id: int) -> tuple[AgendaItem, Meeting]:
-    item = session.get(AgendaItem, agenda_item_id)
+    """The item with its meeting and minute in one statement: the autosave runs this every
+    time typing pauses, and three round trips (item, meeting, minute) were most of its cost."""
+    item = session.get(
+        AgendaItem,
+        agenda_item_id,
+        options=[joinedload(AgendaItem.meeting), joinedload(AgendaItem.minute)],
+    )
     if item is None:
         raise NotFoundError("That agenda item no longer exists.")
     return item, item.meeting
