@@ -18,7 +18,7 @@ from boardroom.services.agenda import append_item, timetable
 from boardroom.services.agenda_rows import agenda_view
 from boardroom.services.boards import DEFAULT_STANDING_ITEMS
 from boardroom.services.papers import readable_copy, remove_paper
-from boardroom.storage.models import AgendaItem, Meeting, Paper
+from boardroom.storage.models import AgendaItem, Meeting, Paper, Person
 from boardroom.ui import background
 from boardroom.ui.agenda import papers as agenda_papers
 from boardroom.ui.agenda.model import AgendaTreeModel
@@ -490,3 +490,31 @@ def test_the_standing_items_are_edited_from_the_people_page(
         ("Forward plan", 10),
         ("Date of next meeting", 2),
     ]
+
+
+def test_the_people_list_is_read_when_the_presenter_box_is_first_used(qtbot, workspace, database):
+    """Opening an agenda leaves the people unread; entering the box reads them as they are
+    then, and a presenter left untouched is saved as it was, not turned into a person."""
+    tab = workspace.agenda
+    tab.start_from_standing()
+    item_id = next(r.item_id for r in tab.model.rows() if r.number == "3")
+    with database.transaction() as session:
+        session.get(AgendaItem, item_id).presenter_text = "Julia Hassall"  # typed, not picked
+        session.add(Person(name="Kelly Tomlinson", job_title="Head of Safeguarding"))
+    tab.reload()
+    box = tab.editor.presenter
+    assert box.count() == 0, "the people are read at first use, not when the agenda opens"
+    _select(tab, "3")
+    assert box.currentText() == "Julia Hassall"
+    box.setFocus()
+    qtbot.waitUntil(lambda: box.count() > 0)
+    labels = [box.itemText(place) for place in range(box.count())]
+    assert labels == [
+        "Julia Hassall — Officer in attendance",
+        "Kelly Tomlinson — Head of Safeguarding",
+    ]
+    tab.editor.commit_pending()
+    _select(tab, "4")
+    with database.sessions() as session:
+        item = session.get(AgendaItem, item_id)
+        assert (item.presenter_id, item.presenter_text) == (None, "Julia Hassall")

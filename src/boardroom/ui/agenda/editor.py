@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from boardroom.services.agenda import MAX_MINUTES
 from boardroom.services.agenda_rows import AgendaRow, OpenAction
-from boardroom.services.live_minutes import Choice
 from boardroom.storage.models import Purpose, StandingKind
 from boardroom.ui.agenda.papers import PapersPanel
 from boardroom.ui.agenda.presenter import PresenterBox
@@ -175,9 +174,6 @@ class ItemEditor(QStackedWidget):
         outer.addStretch(0)
 
     # -- showing ---------------------------------------------------------------------------
-
-    def set_presenters(self, choices: list[Choice]) -> None:
-        self.presenter.set_choices(choices)
 
     def show_row(self, row: AgendaRow | None, open_actions: list[OpenAction]) -> None:
         """Show an item; a field the user is typing in keeps its text unless the stored

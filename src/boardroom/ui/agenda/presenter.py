@@ -2,13 +2,17 @@
 
 "Julia Hassall" (or a piece of her name, picked from the list) names the person, so the
 agenda follows if her name or title changes; "LSCB Independent Chair" is kept as typed.
+
+The list of people is read when the box is first used, not when the agenda opens: a council's
+ten years hold hundreds of people, and most openings of a meeting never touch a presenter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from boardroom.services.agenda_rows import resolve_presenter
@@ -34,30 +38,53 @@ class PresenterBox(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.choices: list[Choice] = []
+        self._load: Callable[[], Sequence[Choice]] | None = None
+        self._stored: tuple[str, int | None, str] | None = None  # shown text, person, text
         self.lineEdit().editingFinished.connect(self.committed)
         self.activated.connect(lambda _index: self.committed.emit())
 
-    def set_choices(self, choices: Sequence[Choice]) -> None:
+    def set_source(self, load: Callable[[], Sequence[Choice]]) -> None:
+        """Where the list comes from; it is read afresh at the next use, or now if the user
+        is in the box (an undo while they type, say)."""
+        self._load = load
+        if self.hasFocus():
+            self._fill()
+
+    def _fill(self) -> None:
+        if self._load is None:
+            return
+        load, self._load = self._load, None
+        self.choices = list(load())
         text = self.currentText()
-        self.choices = list(choices)
         self.blockSignals(True)
         self.clear()
-        # One call for the whole list (a council's ten years hold hundreds of people); an
-        # entry's person is found by its place in ``choices``.
-        self.addItems([choice.label for choice in self.choices])
+        self.addItems([choice.label for choice in self.choices])  # one call for hundreds
         self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._fill()
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:
+        self._fill()
+        super().showPopup()
+
     def value(self) -> tuple[int | None, str]:
-        """(person id, "") for someone in the list, else (None, the free text)."""
-        return resolve_presenter(self.currentText(), self.choices)
+        """(person id, "") for someone in the list, else (None, the free text); the stored
+        presenter as it was if the text shown for it is untouched."""
+        text = self.currentText()
+        if self._stored is not None and self._stored[0] == text:
+            return self._stored[1], self._stored[2]
+        self._fill()
+        return resolve_presenter(text, self.choices)
 
     def set_value(self, person_id: int | None, free_text: str, shown: str) -> None:
-        """Show the stored presenter: the person's entry in the list, else the text."""
+        """Show the stored presenter as the agenda prints it (``shown``: the person's name,
+        or the free text), the same whether or not the list is read yet."""
         self.blockSignals(True)
-        places = (place for place, choice in enumerate(self.choices) if choice.id == person_id)
-        index = next(places, -1) if person_id is not None else -1
-        self.setCurrentIndex(index)
-        self.setEditText(self.itemText(index) if index >= 0 else (free_text or shown))
+        self.setCurrentIndex(-1)
+        self.setEditText(shown)
+        self._stored = (self.currentText(), person_id, free_text)
         self.blockSignals(False)

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from boardroom.services.agenda import append_item, place_item, start_from_template
 from boardroom.services.agenda_rows import AgendaRow, AgendaView, agenda_view, presenter_choices
+from boardroom.services.live_minutes import Choice
 from boardroom.services.meetings import get_meeting
 from boardroom.ui.agenda import keys
 from boardroom.ui.agenda.clock import ClockBar
@@ -292,7 +293,7 @@ class AgendaTab(QWidget):
         keep = select if select is not None else self._current_id()
         with self.context.database.reading(session) as reading:
             self.view_data = agenda_view(reading, self.meeting_id)
-            self.editor.set_presenters(presenter_choices(reading, self.meeting_id))
+        self.editor.presenter.set_source(self._presenter_choices)
         view = self.view_data
         self.model.set_rows(view.rows, view.ends_at)
         self.tree.expandAll()
@@ -307,6 +308,10 @@ class AgendaTab(QWidget):
             self._show_current()
         if session is None:  # filled with the workspace, whose header reads the same rows
             self.agenda_changed.emit()
+
+    def _presenter_choices(self) -> list[Choice]:
+        with self.context.database.reading() as reading:
+            return presenter_choices(reading, self.meeting_id)
 
     def _current_id(self) -> int | None:
         row = self.current_row()
