@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from boardroom.dates import format_date
 from boardroom.names import display_name
-from boardroom.services.people import ROLE_ORDER, board_memberships, list_people
+from boardroom.services.people import ROLE_RANK, board_memberships, list_people
 from boardroom.storage.models import Person, Role
 from boardroom.ui.colours import MUTED
 from boardroom.ui.labels import label_of
@@ -100,7 +100,7 @@ class MembershipTableModel(RowTableModel[MembershipRow]):
         Column(
             QT_TRANSLATE_NOOP("MembershipTableModel", "Role"),
             lambda r: label_of(r.role),
-            lambda r: ROLE_ORDER.index(r.role),
+            lambda r: ROLE_RANK[r.role],
             _grey_when_past,
         ),
         Column(
