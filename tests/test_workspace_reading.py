@@ -32,7 +32,6 @@ def _shown(workspace: MeetingWorkspace) -> dict[str, object]:
         "quorum": workspace.attendance.quorum_label.text(),
         "register": [register.index(row, 0).data() for row in range(register.rowCount())],
         "agenda": [agenda.index(row, 1).data() for row in range(agenda.rowCount())],
-        "presenters": len(workspace.agenda.editor.presenter.choices),
         "minutes": workspace.minutes.browser.toPlainText(),
         "actions": workspace.actions.summary.text(),
     }
@@ -50,11 +49,10 @@ def test_the_workspace_reads_the_meeting_once_and_shows_every_tab(qtbot, demo_da
     assert tables.count("meeting") == 1, tables
     assert tables.count("agenda_item") == 1, "the items, sub-items among them, once"
     assert tables.count("minute") == 0, "each item's minute joined into the items' statement"
-    assert tables.count("membership") == 1, (
-        "the register's seats; the presenters' come joined to them"
-    )
+    assert tables.count("membership") == 1, "the register's seats, with their people"
     assert "action_plan_item" not in tables, "no tab shows the actions' plan items"
-    assert len(tables) <= 12, tables
+    assert "person" not in tables, "the presenter box reads the people when first used"
+    assert len(tables) <= 11, tables
 
     together = _shown(workspace)
     assert "Wirral Improvement Board" in together["heading"]
