@@ -37,7 +37,7 @@ class PresenterBox(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.choices: list[Choice] = []
+        self._choices: list[Choice] = []
         self._load: Callable[[], Sequence[Choice]] | None = None
         self._stored: tuple[str, int | None, str] | None = None  # shown text, person, text
         self.lineEdit().editingFinished.connect(self.committed)
@@ -54,11 +54,11 @@ class PresenterBox(QComboBox):
         if self._load is None:
             return
         load, self._load = self._load, None
-        self.choices = list(load())
+        self._choices = list(load())
         text = self.currentText()
         self.blockSignals(True)
         self.clear()
-        self.addItems([choice.label for choice in self.choices])  # one call for hundreds
+        self.addItems([choice.label for choice in self._choices])  # one call for hundreds
         self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
@@ -78,7 +78,7 @@ class PresenterBox(QComboBox):
         if self._stored is not None and self._stored[0] == text:
             return self._stored[1], self._stored[2]
         self._fill()
-        return resolve_presenter(text, self.choices)
+        return resolve_presenter(text, self._choices)
 
     def set_value(self, person_id: int | None, free_text: str, shown: str) -> None:
         """Show the stored presenter as the agenda prints it (``shown``: the person's name,
