@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import create_engine, make_url, text
 
-from boardroom.storage.database import ENV_VAR, Database, open_database
+from boardroom.storage.database import ENV_VAR, Database, open_database, with_driver
 
 POSTGRES_URL = os.environ.get(ENV_VAR, "")
 ON_POSTGRES = POSTGRES_URL.startswith("postgresql")
@@ -34,10 +34,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _postgres_url() -> str:
-    url = make_url(POSTGRES_URL)
-    if url.drivername == "postgresql":
-        url = url.set(drivername="postgresql+psycopg")
-    return url.render_as_string(hide_password=False)
+    return with_driver(make_url(POSTGRES_URL)).render_as_string(hide_password=False)
 
 
 def _empty_postgres() -> str:

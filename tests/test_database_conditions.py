@@ -43,11 +43,12 @@ HOLDER = textwrap.dedent(
 # PostgreSQL's equivalent: a session that keeps every other from changing notes or meetings.
 POSTGRES_HOLDER = textwrap.dedent(
     """
-    import psycopg, sys, time
-    with psycopg.connect(sys.argv[1]) as connection:
-        connection.execute("LOCK TABLE minute, meeting IN EXCLUSIVE MODE")
-        print("locked", flush=True)
-        time.sleep(float(sys.argv[2]))
+    import psycopg2, sys, time
+    connection = psycopg2.connect(sys.argv[1])
+    connection.cursor().execute("LOCK TABLE minute, meeting IN EXCLUSIVE MODE")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    connection.rollback()
     """
 )
 

@@ -236,7 +236,7 @@ def test_test_connection_reports_an_unreachable_server(qtbot):
 def test_test_connection_succeeds_on_a_real_server(qtbot, database_url):
     if not database_url.startswith("postgresql"):
         pytest.skip("needs BOARDROOM_DATABASE_URL set to a PostgreSQL server")
-    url, password = split_password(database_url.replace("+psycopg", ""))
+    url, password = split_password(database_url.replace("+psycopg2", ""))
     dialog = _dialog(qtbot, SettingsStore())
     dialog.use_server.setChecked(True)
     dialog.database_url.setText(url)

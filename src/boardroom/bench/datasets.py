@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL
 from boardroom.bench import generate as generator
 from boardroom.bench.generate import Scale
 from boardroom.errors import BoardroomError
+from boardroom.storage.database import with_driver
 from boardroom.storage.models import ActionPoint, Board, Meeting
 
 FULL = Scale()
@@ -81,10 +82,7 @@ def _sqlite_file(folder: Path, scale: Scale, seed: int) -> str:
 
 
 def _engine_url(url: str) -> URL:
-    parsed = make_url(url)
-    return (
-        parsed.set(drivername="postgresql+psycopg") if parsed.drivername == "postgresql" else parsed
-    )
+    return with_driver(make_url(url))
 
 
 def in_schema(url: str, schema: str) -> str:
