@@ -20,12 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, make_url, select
 
 from boardroom.errors import BoardroomError, DatabaseError
 from boardroom.services.boards import create_board
 from boardroom.storage import database as database_module
-from boardroom.storage.database import Database, open_database
+from boardroom.storage.database import Database, open_database, with_driver
 from boardroom.storage.models import Board
 from boardroom.storage.plain_text import clean
 from live_builders import open_2019_minutes
@@ -154,6 +154,38 @@ def test_a_full_disk_says_so_and_keeps_what_was_stored(local):
     ):
         create_board(session, "Too big to fit", description="A long note. " * 20_000)
     assert _boards(local) == ["Stored before the disk filled"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://clerk@server/boardroom",
+        "postgresql+psycopg://clerk@server/boardroom",  # the driver earlier versions shipped
+        "postgresql+pg8000://clerk@server/boardroom",
+    ],
+)
+def test_every_postgresql_url_goes_through_the_driver_boardroom_ships(url):
+    assert with_driver(make_url(url)).drivername == "postgresql+psycopg2"
+
+
+def test_a_sqlite_url_keeps_its_driver():
+    url = make_url("sqlite:////home/clerk/boardroom.db")
+    assert with_driver(url) == url
+
+
+def test_a_server_url_naming_psycopg_still_opens(database_url):
+    """A Settings entry or environment written for an earlier version may name psycopg 3."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("needs BOARDROOM_DATABASE_URL set to a PostgreSQL server")
+    named = make_url(database_url).set(drivername="postgresql+psycopg")
+    database = open_database(named.render_as_string(hide_password=False))
+    try:
+        assert database.engine.dialect.driver == "psycopg2"
+        with database.transaction() as session:
+            create_board(session, "Opened through psycopg2")
+        assert _boards(database) == ["Opened through psycopg2"]
+    finally:
+        database.close()
 
 
 def test_a_missing_folder_is_named(tmp_path):
