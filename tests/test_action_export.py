@@ -22,9 +22,11 @@ from boardroom.services.action_export import ActionLog, export_actions, load_act
 from boardroom.services.action_log_xlsx import (
     CONTINUED,
     EXCEL_CELL_LIMIT,
+    HEADER_LIMIT,
     LINE_POINTS,
     MAX_ROW_POINTS,
     fit_cell,
+    margin_title,
     row_points,
 )
 from boardroom.services.action_rows import load_action_rows
@@ -181,7 +183,8 @@ def test_every_excel_sheet_prints_a4_landscape_one_page_wide_with_its_heading(
         setup = sheet.page_setup
         assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9)  # A4
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
-        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        # One page wide is the file format's default, which the writer leaves unsaid.
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title
         assert sheet.oddHeader.left.text == "Actions && risks"  # a literal "&"
         assert sheet.oddFooter.center.text == "Page &P of &N"
     for name in ("Actions", "By owner", "By plan priority"):
@@ -389,3 +392,26 @@ def test_only_what_is_over_the_limit_is_cut_and_never_inside_an_emoji():
     emoji = fit_cell("😀" * 20_000)  # 40,000 units; a cut between the halves would be corrupt
     assert _utf16_length(emoji) <= EXCEL_CELL_LIMIT
     assert set(emoji.removesuffix(CONTINUED)) == {"😀"}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['=HYPERLINK("http://example.org")', "=SUM(A1:A9)", "+44 151 606 2000", "http://x.org/p"],
+)
+def test_excel_keeps_text_that_looks_like_a_formula_a_number_or_a_link_as_text(
+    demo_database, tmp_path, typed
+):
+    with demo_database.transaction() as session:
+        board_id = session.scalar(select(Board.id))
+        reference = create_action(session, board_id, typed, owner_id=None, due_date=None).reference
+    export_actions(_log(demo_database), tmp_path / "log.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "log.xlsx")["Actions"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == reference)
+    action = row[1]
+    assert (action.data_type, action.value, action.hyperlink) == ("s", typed, None)
+
+
+def test_a_page_header_holds_the_title_with_its_ampersands_within_excel_s_limit():
+    assert margin_title("Audit & Risk") == "Audit && Risk"
+    long = margin_title("&" * 300)
+    assert long == "&&" * 124 and len(f"&L{long}&R&A") <= HEADER_LIMIT

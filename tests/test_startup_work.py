@@ -89,7 +89,7 @@ def test_only_the_window_s_own_arguments_skip_the_full_parser(argv, window):
     assert (cli._window_only(argv) is not None) is window
 
 
-HEAVY = ("alembic", "dateutil", "docx", "holidays", "icalendar", "openpyxl")
+HEAVY = ("alembic", "dateutil", "docx", "holidays", "icalendar", "openpyxl", "xlsxwriter")
 OPEN_THE_WINDOW = """
 import sys
 from boardroom.storage.database import open_database
