@@ -17,7 +17,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, inspect, make_url, select, text
-from sqlalchemy.engine import URL
 
 from boardroom.bench import generate as generator
 from boardroom.bench.generate import Scale
@@ -81,10 +80,6 @@ def _sqlite_file(folder: Path, scale: Scale, seed: int) -> str:
     return f"sqlite:///{path}"
 
 
-def _engine_url(url: str) -> URL:
-    return with_driver(make_url(url))
-
-
 def in_schema(url: str, schema: str) -> str:
     """The same PostgreSQL database with ``schema`` first on the search path."""
     parsed = make_url(url)
@@ -94,7 +89,7 @@ def in_schema(url: str, schema: str) -> str:
 
 def _postgres(url: str, schema: str, scale: Scale, seed: int) -> str:
     """Fill ``schema`` of the server's database with the benchmark data unless it holds it."""
-    engine = create_engine(_engine_url(url))
+    engine = create_engine(with_driver(make_url(url)))
     try:
         with engine.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
