@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from sqlalchemy import func, select
 
+from boardroom.bench import launch as launch_module
 from boardroom.bench.datasets import as_of, prepare
 from boardroom.bench.figures import FIGURES
 from boardroom.bench.generate import Scale, generate
+from boardroom.bench.launch import SHOWN, launch, quiet_environment
 from boardroom.errors import BoardroomError
 from boardroom.services.dashboard import load_dashboard
 from boardroom.storage.database import open_database
@@ -47,6 +50,12 @@ def test_a_quick_run_prints_every_figure_with_its_target(tmp_path):
     queries = report["figures"]["dashboard_queries"]["value"]
     assert set(queries) == {"100", "1000"}
     assert report["figures"]["actions_filter_ms"]["actions"] == 1000
+    startup = report["figures"]["startup_ratio"]
+    for program in ("app", "floor"):  # one launch each: its phases make up its whole time
+        phases = startup[f"{program}_phases_ms"]
+        assert list(phases) == ["interpreter", "modules", "window", "paint"], program
+        assert all(ms > 0 for ms in phases.values()), phases
+        assert sum(phases.values()) == pytest.approx(startup[f"{program}_ms"], abs=0.1)
     assert report["all_met"] == all(f["met"] for f in report["figures"].values())
     assert len(report["machine"]["load_average"]) == 3
     assert list((tmp_path / "cache").glob("bench-*.db")), "the generated data is kept"
@@ -84,3 +93,16 @@ def test_the_bench_data_opens_as_a_live_database_would(tmp_path):
     database.close()
     assert dashboard.next_meeting is not None, "the next meetings are scheduled"
     assert dashboard.counts.open > 0
+
+
+def test_a_launch_that_never_shows_its_window_is_stopped_with_a_message(monkeypatch, tmp_path):
+    monkeypatch.setattr(launch_module, "LAUNCH_TIMEOUT_S", 0.5)
+    started = time.perf_counter()
+    with pytest.raises(BoardroomError, match=r"did not show its window .*stopped after 0.5 s"):
+        launch([sys.executable, "-c", "import time; time.sleep(60)"], quiet_environment(tmp_path))
+    assert time.perf_counter() - started < 30
+
+
+def test_a_program_that_reports_no_phases_spent_its_launch_starting(tmp_path):
+    shown = launch([sys.executable, "-c", f"print('{SHOWN}')"], quiet_environment(tmp_path))
+    assert shown.phases() == {"interpreter": round(shown.seconds * 1000, 2)}

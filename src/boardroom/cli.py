@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from boardroom import __version__, collector
+from boardroom import __version__, collector, startup_phases
 from boardroom.errors import BoardroomError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -45,6 +45,7 @@ def _load_before_qt(database_url: str | None) -> None:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    startup_phases.begin()
     collector.hold()  # resumed once the window is up (ui.app.load_the_rest)
     _load_before_qt(args.database)
     from boardroom.ui.app import run  # Qt is loaded only when a window is wanted

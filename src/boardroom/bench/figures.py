@@ -17,7 +17,7 @@ from typing import Any
 
 from boardroom.bench import probe
 from boardroom.bench.datasets import Datasets
-from boardroom.bench.launch import compare_launches, quiet_environment
+from boardroom.bench.launch import Launch, compare_launches, quiet_environment
 from boardroom.errors import BoardroomError
 
 # A child that has not answered by then is stuck, not slow.
@@ -92,7 +92,15 @@ def _startup(data: Datasets, repeats: Repeats) -> dict[str, Any]:
         "floor_ms": probe.milliseconds(floor_s),
         "app_runs_ms": [probe.milliseconds(run.seconds) for run in apps],
         "floor_runs_ms": [probe.milliseconds(run.seconds) for run in floors],
+        "app_phases_ms": _median_phases(apps),
+        "floor_phases_ms": _median_phases(floors),
     }
+
+
+def _median_phases(runs: list[Launch]) -> dict[str, float]:
+    """Each phase's median over the launches; medians of parts need not add up to the whole."""
+    by_run = [run.phases() for run in runs]
+    return {phase: round(probe.median([p[phase] for p in by_run]), 2) for phase in by_run[0]}
 
 
 def _child(module: str, repeat: Callable[[Repeats], int]) -> Callable[..., dict[str, Any]]:

@@ -2,8 +2,8 @@
 
 A launch is timed from just before the process is spawned to the moment it prints that its
 window is shown (Boardroom's smoke-test start, which the installers' build check uses too,
-prints that line once the main window is up with its first page filled). Its peak memory is
-read from the kernel's accounting of the finished child.
+prints that line once the main window is up with its first page filled). The phases it
+reports after that line (see boardroom.startup_phases) say what the time was spent on.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from boardroom import startup_phases
 from boardroom.errors import BoardroomError
 
 SHOWN = "window shown"
@@ -26,8 +28,13 @@ LAUNCH_TIMEOUT_S = 120
 @dataclass(frozen=True)
 class Launch:
     seconds: float  # spawn to "window shown"
-    peak_rss_mb: float
     output: str
+
+    def phases(self) -> dict[str, float]:
+        """Milliseconds by phase, the interpreter's start being what the reported ones leave."""
+        reported = startup_phases.read(self.output)
+        before = self.seconds * 1000 - sum(reported.values())
+        return {"interpreter": round(before, 2), **reported}
 
 
 def quiet_environment(home: Path) -> dict[str, str]:
@@ -42,29 +49,37 @@ def quiet_environment(home: Path) -> dict[str, str]:
 
 
 def launch(command: list[str], env: dict[str, str]) -> Launch:
+    stopped = threading.Event()
     start = time.perf_counter()
-    process = subprocess.Popen(
+    with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-    )
-    assert process.stdout is not None and process.stderr is not None
-    lines = []
-    shown_after = None
-    for line in process.stdout:
-        if shown_after is None and SHOWN in line:
-            shown_after = time.perf_counter() - start
-        lines.append(line)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read()
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+
+        def stop() -> None:
+            stopped.set()
+            process.kill()
+
+        watchdog = threading.Timer(LAUNCH_TIMEOUT_S, stop)
+        watchdog.start()
+        try:
+            lines = []
+            shown_after = None
+            for line in process.stdout:
+                if shown_after is None and SHOWN in line:
+                    shown_after = time.perf_counter() - start
+                lines.append(line)
+            errors = process.stderr.read()
+        finally:
+            watchdog.cancel()
     output = "".join(lines)
     if process.returncode != 0 or shown_after is None:
+        stuck = f", stopped after {LAUNCH_TIMEOUT_S} s" if stopped.is_set() else ""
         raise BoardroomError(
-            f"{' '.join(command)} did not show its window (exit {process.returncode}):\n"
+            f"{' '.join(command)} did not show its window (exit {process.returncode}{stuck}):\n"
             f"{output}{errors}"
         )
-    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-    scale = 1 if sys.platform == "darwin" else 1024
-    return Launch(shown_after, usage.ru_maxrss * scale / 2**20, output)
+    return Launch(shown_after, output)
 
 
 def app_command(database_url: str) -> list[str]:

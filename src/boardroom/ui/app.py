@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from boardroom import __version__, collector
+from boardroom import __version__, collector, startup_phases
 from boardroom.assets import resource
 from boardroom.errors import BoardroomError
 from boardroom.logs import setup_logging
@@ -139,6 +139,7 @@ def load_the_rest(window: MainWindow, database: Database) -> DailyChores:
 
 def _smoke_test(window: MainWindow, app: QApplication, target: str) -> None:
     image = window.grab().toImage()
+    startup_phases.end("paint")
     if target.endswith(".png"):
         image.save(target)
     print(
@@ -146,10 +147,12 @@ def _smoke_test(window: MainWindow, app: QApplication, target: str) -> None:
         f"page {window.current_page().key}",
         flush=True,
     )
+    print(startup_phases.line(), flush=True)
     app.exit(0 if not image.isNull() else 1)
 
 
 def run(database_url: str | None = None) -> int:
+    startup_phases.end("modules")
     app = create_application()
     install_error_handling(setup_logging())  # from here on no error closes a window unseen
     smoke_test = os.environ.get(SMOKE_TEST_VAR, "")
@@ -164,6 +167,7 @@ def run(database_url: str | None = None) -> int:
         return 1
     window = MainWindow(AppContext(database), store)
     window.show()
+    startup_phases.end("window")
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
     if smoke_test:
