@@ -40,11 +40,3 @@ def line() -> str:
         durations[phase] = round((at - start) * 1000, 2)
         start = at
     return PREFIX + json.dumps(durations)
-
-
-def read(output: str) -> dict[str, float]:
-    """The phases a launch printed, else an empty dict (a program that does not report)."""
-    for text in output.splitlines():
-        if text.startswith(PREFIX):
-            return json.loads(text.removeprefix(PREFIX))
-    return {}

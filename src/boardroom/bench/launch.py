@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boardroom import startup_phases
+from boardroom.bench import probe
 from boardroom.errors import BoardroomError
 
 SHOWN = "window shown"
@@ -32,7 +33,7 @@ class Launch:
 
     def phases(self) -> dict[str, float]:
         """Milliseconds by phase, the interpreter's start being what the reported ones leave."""
-        reported = startup_phases.read(self.output)
+        reported = probe.prefixed_json(self.output, startup_phases.PREFIX) or {}
         before = self.seconds * 1000 - sum(reported.values())
         return {"interpreter": round(before, 2), **reported}
 

@@ -32,11 +32,19 @@ def emit(result: dict[str, Any]) -> None:
     print(RESULT_PREFIX + json.dumps(result), flush=True)
 
 
-def read_result(output: str) -> dict[str, Any]:
+def prefixed_json(output: str, prefix: str) -> dict[str, Any] | None:
+    """The JSON object on the last line of ``output`` that starts with ``prefix``, if any."""
     for line in reversed(output.splitlines()):
-        if line.startswith(RESULT_PREFIX):
-            return json.loads(line.removeprefix(RESULT_PREFIX))
-    raise ValueError("the figure printed no result")
+        if line.startswith(prefix):
+            return json.loads(line.removeprefix(prefix))
+    return None
+
+
+def read_result(output: str) -> dict[str, Any]:
+    result = prefixed_json(output, RESULT_PREFIX)
+    if result is None:
+        raise ValueError("the figure printed no result")
+    return result
 
 
 def median(samples: Sequence[float]) -> float:
