@@ -169,6 +169,7 @@ def test_a_second_launch_brings_the_window_forward(qtbot, demo_database):
     window.showMinimized()
     name = f"boardroom-test-{uuid.uuid4().hex}"
     first = SingleInstance(name)
+    first.listen()
     first.activation_requested.connect(window.bring_to_front)
     try:
         with qtbot.waitSignal(first.activation_requested, timeout=5000):

@@ -127,6 +127,7 @@ def test_the_window_opens_on_the_dashboard_before_the_orm_is_loaded(demo_file):
     once the rest is loaded (boardroom.collector)."""
     probe = (
         "import gc, sys\n"
+        "from PySide6.QtCore import QTimer\n"
         "from boardroom import cli\n"
         "from boardroom.ui import app\n"
         "def loaded():\n"
@@ -135,7 +136,7 @@ def test_the_window_opens_on_the_dashboard_before_the_orm_is_loaded(demo_file):
         "def shown(window, qt_app, target):\n"
         "    page = window.current_page()\n"
         "    print(page.key, page.model.rowCount(), page.counts_label.text(), *loaded(), sep='|')\n"
-        "    app.QTimer.singleShot(0, lambda: print(*loaded(), sep='|') or qt_app.exit(0))\n"
+        "    QTimer.singleShot(0, lambda: print(*loaded(), sep='|') or qt_app.exit(0))\n"
         "app._smoke_test = shown\n"
         f"raise SystemExit(cli.main(['--database', {str(demo_file.url)!r}]))\n"
     )
@@ -149,6 +150,45 @@ def test_the_window_opens_on_the_dashboard_before_the_orm_is_loaded(demo_file):
     assert (key, orm, models, collecting, frozen) == ("dashboard", *["False"] * 4)
     assert int(rows) == 4 and counts.startswith("Open 4 · Overdue 4"), "the Dashboard is filled"
     assert then == "True|True|True|True", "and the rest is loaded once the window is up"
+
+
+def test_the_window_is_painted_before_the_rest_is_loaded(demo_file):
+    """Showing a window only asks for it to be drawn; work queued behind a zero-delay timer
+    ran before the first paint and kept the new window blank for the ORM's tenth of a
+    second. The rest now waits for the window's first paint (a normal start, not the smoke
+    test, whose picture of the window paints it too)."""
+    probe = (
+        "import uuid\n"
+        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
+        "from boardroom import cli\n"
+        "from boardroom.ui import app, single_instance\n"
+        "single_instance.server_name = lambda name=uuid.uuid4().hex: f'boardroom-{name}'\n"
+        "painted = []\n"
+        "class Watch(QObject):\n"
+        "    def eventFilter(self, watched, event):\n"
+        "        if watched is self.parent() and event.type() == QEvent.Type.Paint:\n"
+        "            painted.append(True)\n"
+        "        return False\n"
+        "show = app.MainWindow.show\n"
+        "def watched_show(window):\n"
+        "    window.installEventFilter(Watch(window))\n"
+        "    show(window)\n"
+        "app.MainWindow.show = watched_show\n"
+        "load = app.load_the_rest\n"
+        "def loading(window, database):\n"
+        "    print('painted before the rest:', bool(painted), flush=True)\n"
+        "    QTimer.singleShot(0, window.close)\n"
+        "    return load(window, database)\n"
+        "app.load_the_rest = loading\n"
+        f"raise SystemExit(cli.main(['--database', {str(demo_file.url)!r}]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop(app.SMOKE_TEST_VAR, None)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "painted before the rest: True" in result.stdout.splitlines()
 
 
 def test_the_window_s_modules_that_are_not_qt_are_loaded_before_qt(demo_file):

@@ -4,10 +4,10 @@ with its floor's.
 One start-up figure says how much longer the clerk waits than for a bare Qt window; it does
 not say what the difference is made of. Boardroom's smoke-test start and the floor therefore
 each time the same named phases — ``modules`` (the imports), ``window`` (the application, the
-database and the window built and shown, with its first page filled) and ``paint`` (its
-first picture and the event loop's first turn) — and print them on one line, which the
-benchmark reads back. What the launch took before :func:`begin` (the interpreter starting) is
-what remains of its measured time.
+database and the window built and shown, with its first page filled) and ``paint`` (until
+its first paint is on screen) — and print them on one line, which the benchmark reads back.
+What the launch took before :func:`begin` (the interpreter starting) is what remains of its
+measured time.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from boardroom import __version__, collector, startup_phases
@@ -24,6 +24,7 @@ from boardroom.settings import Settings, startup_database_url
 from boardroom.storage.database import ENV_VAR, Database, open_database
 from boardroom.ui.context import AppContext
 from boardroom.ui.error_dialog import install_error_handling
+from boardroom.ui.first_paint import after_first_paint
 from boardroom.ui.icons import app_icon
 from boardroom.ui.main_window import MainWindow
 from boardroom.ui.settings_store import APPLICATION, ORGANISATION, SettingsStore
@@ -138,16 +139,18 @@ def load_the_rest(window: MainWindow, database: Database) -> DailyChores:
 
 
 def _smoke_test(window: MainWindow, app: QApplication, target: str) -> None:
-    image = window.grab().toImage()
+    """Report the window on screen (run just after its first paint), then quit; the picture
+    for the build check is taken after the report, so that its cost is not counted."""
     startup_phases.end("paint")
-    if target.endswith(".png"):
-        image.save(target)
     print(
-        f"Boardroom {__version__}: window shown, {image.width()}x{image.height()}, "
+        f"Boardroom {__version__}: window shown, {window.width()}x{window.height()}, "
         f"page {window.current_page().key}",
         flush=True,
     )
     print(startup_phases.line(), flush=True)
+    image = window.grab().toImage()
+    if target.endswith(".png"):
+        image.save(target)
     app.exit(0 if not image.isNull() else 1)
 
 
@@ -156,30 +159,55 @@ def run(database_url: str | None = None) -> int:
     app = create_application()
     install_error_handling(setup_logging())  # from here on no error closes a window unseen
     smoke_test = os.environ.get(SMOKE_TEST_VAR, "")
-    instance = None
-    if not smoke_test:
-        instance = SingleInstance()
-        if not instance.is_primary:
+    if smoke_test:
+        return _open_window(app, database_url, None, smoke_test)
+    instance = SingleInstance()
+    try:
+        if instance.is_primary:
+            return _open_window(app, database_url, instance, smoke_test)
+        if instance.handed_over:
             return 0  # the window already open has been brought to the front
+        QMessageBox.warning(
+            None,
+            _app_title(),
+            QCoreApplication.translate(
+                "Startup",
+                "Boardroom is already open on this computer but did not answer. Close it "
+                "(or end it in the task manager if it no longer responds) and start "
+                "Boardroom again.",
+            ),
+        )
+        return 1
+    finally:
+        instance.close()
+
+
+def _open_window(
+    app: QApplication, database_url: str | None, instance: SingleInstance | None, smoke_test: str
+) -> int:
     store = SettingsStore()
     database = open_startup_database(database_url, store.load())
     if database is None:
         return 1
     window = MainWindow(AppContext(database), store)
+    started: list[DailyChores] = []
+
+    def once_on_screen() -> None:
+        if instance is not None:
+            instance.listen()  # a later launch waits for this rather than opening a window
+        if smoke_test:
+            _smoke_test(window, app, smoke_test)
+        started.append(load_the_rest(window, database))
+
+    after_first_paint(window, once_on_screen)  # watching before show() may paint it
     window.show()
     startup_phases.end("window")
     if instance is not None:
         instance.activation_requested.connect(window.bring_to_front)
-    if smoke_test:
-        QTimer.singleShot(0, lambda: _smoke_test(window, app, smoke_test))
-    started: list[DailyChores] = []
-    QTimer.singleShot(0, lambda: started.append(load_the_rest(window, database)))
     if not smoke_test:
         offer_demo(window, database)
     code = app.exec()
     for chores in started:
         chores.wait()
     database.close()
-    if instance is not None:
-        instance.close()
     return code

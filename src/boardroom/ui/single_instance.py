@@ -1,8 +1,13 @@
 """One Boardroom per user: a second launch brings the first window forward and exits.
 
 Two windows on one SQLite file would fight over autosave and confuse a clerk who double-clicks
-the icon again because the window was behind another. The first instance listens on a local
-socket named for the user; a later launch connects, says "activate" and leaves.
+the icon again because the window was behind another — or because it had not appeared yet.
+The first launch takes a lock file named for the user (Qt's QLockFile: one taken by a launch
+that has since crashed is recognised as stale), so that of two launches in the same instant
+exactly one goes on. Once its window is on screen it listens on a local socket of the same
+name; Qt's network module, which that needs, is thereby kept off the path to the window. A
+later launch finds the lock taken, connects to the socket — waiting while the first launch is
+still starting — says "activate" and leaves.
 """
 
 from __future__ import annotations
@@ -10,12 +15,19 @@ from __future__ import annotations
 import getpass
 import hashlib
 import sys
+import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QLockFile, QObject, QThread, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 _ACTIVATE = b"activate\n"
 _TIMEOUT_MS = 1000
+# How long a later launch waits for the first to listen: its window may still be opening.
+HAND_OVER_WITHIN_S = 10.0
+_RETRY_MS = 50
 _ASFW_ANY = -1  # AllowSetForegroundWindow: any process may take the foreground
 
 
@@ -35,8 +47,10 @@ def server_name() -> str:
 
 
 class SingleInstance(QObject):
-    """``is_primary`` tells whether this process should open the window; if it is,
-    ``activation_requested`` fires whenever a later launch asks to be shown instead."""
+    """``is_primary`` tells whether this process should open the window. If it is, call
+    :meth:`listen` once the window is shown; ``activation_requested`` then fires whenever a
+    later launch asks to be shown instead. If it is not, ``handed_over`` tells whether the
+    first instance took the request."""
 
     activation_requested = Signal()
 
@@ -44,23 +58,39 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name or server_name()
         self.server: QLocalServer | None = None
-        self.is_primary = not self._ask_running_instance()
-        if self.is_primary:
-            self._listen()
+        self._lock = QLockFile(QDir(QDir.tempPath()).filePath(f"{self.name}.lock"))
+        self._lock.setStaleLockTime(0)  # held as long as the window is open, however long
+        self.is_primary = self._lock.tryLock(0)
+        self.handed_over = not self.is_primary and self._hand_over()
 
-    def _ask_running_instance(self) -> bool:
+    def _hand_over(self) -> bool:
+        """Ask the first instance to come forward, waiting while it is still starting; if it
+        ends meanwhile (a crash leaves its lock stale), this launch becomes the first."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + HAND_OVER_WITHIN_S
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(_TIMEOUT_MS):
-            return False
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(_TIMEOUT_MS):
+                break
+            if self._lock.tryLock(0):
+                self.is_primary = True
+                return False
+            if time.monotonic() >= deadline:
+                return False
+            QThread.msleep(_RETRY_MS)  # the first launch has the lock but is not listening yet
         _let_the_first_instance_come_forward()
         socket.write(_ACTIVATE)
         delivered = socket.waitForBytesWritten(_TIMEOUT_MS)
         socket.disconnectFromServer()
         return delivered
 
-    def _listen(self) -> None:
-        # A crash leaves the socket file behind on Unix; nobody answered on it, so it is stale.
+    def listen(self) -> None:
+        """Answer later launches from now on."""
+        from PySide6.QtNetwork import QLocalServer
+
+        # A crash leaves the socket file behind on Unix; the lock says it is nobody's now.
         QLocalServer.removeServer(self.name)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -84,3 +114,5 @@ class SingleInstance(QObject):
             self.server.close()
             self.server.deleteLater()
             self.server = None
+        if self.is_primary:
+            self._lock.unlock()
