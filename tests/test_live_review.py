@@ -16,6 +16,7 @@ from boardroom.docx_support import save_document
 from boardroom.errors import BoardroomError
 from boardroom.minutes_docx import ACTIONS_REVIEWED, build_minutes
 from boardroom.services.actions import create_action
+from boardroom.services.attendance import Quorum, quorum
 from boardroom.services.live_minutes import actions_to_review, minute_action, record_review
 from boardroom.services.minutes import close_meeting
 from boardroom.storage.models import (
@@ -144,15 +145,32 @@ def test_closing_the_meeting_records_the_time_for_the_minutes(
     window._tick()
     assert window.agenda.elapsed[item_id] == running + 1  # the meeting is running
 
+    warned: list[bool] = []
+
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, CloseMeetingDialog)
+        warned.append(not dialog.register_warning.isHidden())
         dialog.closed_at.setTime(QTime(16, 5))
         dialog.accept()
 
+    with demo_database.sessions() as session:
+        counted = quorum(session, meeting)
     QTimer.singleShot(0, answer)
     press(qtbot, Qt.Key.Key_E, CTRL_SHIFT)
     assert "closed 16:05" in window.side.heading.text()
+    assert warned == [not counted.met], "the register's quorum is said only when it is short"
+    offered: list[str] = []
+
+    def read_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CloseMeetingDialog)
+        offered.append(dialog.closed_at.time().toString("HH:mm"))
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_cancel)
+    window.close_meeting()  # "Change the closing time…"
+    assert offered == ["16:05"], "a correction starts from the time recorded, not from now"
     clock = dict(window.agenda.elapsed)
     window._tick()  # the meeting is over: its clocks stop
     assert window.agenda.elapsed == clock
@@ -163,6 +181,18 @@ def test_closing_the_meeting_records_the_time_for_the_minutes(
         assert (held.events[-1].kind, held.events[-1].note) == ("closed", "16:05")
         texts = [p.text for p in build_minutes(session, meeting).paragraphs]
     assert texts[-1] == "The meeting closed at 16:05."
+
+
+def test_closing_says_when_the_register_shows_no_quorum(qtbot):
+    short = CloseMeetingDialog(time(16, 5), Quorum(present=0, required=6))
+    qtbot.addWidget(short)
+    assert not short.register_warning.isHidden()
+    assert short.register_warning.text().startswith(
+        "⚠ Members present 0 · quorum 6 — not quorate. If the register is not complete"
+    )
+    quorate = CloseMeetingDialog(time(16, 5), Quorum(present=7, required=6))
+    qtbot.addWidget(quorate)
+    assert quorate.register_warning.isHidden()
 
 
 def test_a_meeting_cannot_close_before_it_began(demo_database):

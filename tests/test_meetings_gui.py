@@ -708,3 +708,31 @@ def test_the_membership_dialog_picks_people_by_typing_and_refuses_a_stranger(qtb
     qtbot.keyClicks(dialog.person.lineEdit(), "Jane Nobody")
     with pytest.raises(BoardroomError, match="“Jane Nobody” is not in the list of people"):
         dialog.fields()
+
+
+def test_a_new_meeting_is_selected_and_a_reload_keeps_the_selection(
+    qtbot, demo_database, monkeypatch
+):
+    """After scheduling, the new meeting is the one selected — Enter opens it, Save invite
+    sends it — and a change made elsewhere does not lose the clerk's place in the list."""
+    from boardroom.ui.dialogs.meetings import MeetingDialog
+
+    page = MeetingsPage(_context(demo_database))
+    qtbot.addWidget(page)
+    page.refresh()
+
+    def schedule(dialog: MeetingDialog) -> int:
+        qtbot.keyClicks(dialog.day, "5 Jan 2027")
+        _ok(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(MeetingDialog, "exec", schedule)
+    page.new_meeting()
+    chosen = page.selected()
+    assert chosen is not None and chosen.starts_at == datetime(2027, 1, 5, 14, 0)
+    page.list_view.selectRow(0)
+    first = page.selected()
+    assert first is not None and first.starts_at.date() == date(2016, 9, 13)
+    page.context.data_changed.emit()
+    again = page.selected()
+    assert again is not None and again.meeting_id == first.meeting_id

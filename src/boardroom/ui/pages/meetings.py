@@ -136,6 +136,7 @@ class MeetingsPage(Page):
             self._board_name, self._rules = board.name, rules_of(board)
             rows = meeting_rows(session, board_id)
         self.month.model.set_region(self._rules.holiday_region)
+        kept = self._listed_selection()
         self.model.set_rows(rows)
         self._show_in_month()
         if not rows:
@@ -145,6 +146,8 @@ class MeetingsPage(Page):
             self.columns.lay_out(lambda: fit_columns(self.list_view))
         if self.list_view.property("sized_for") is None:
             self._show_next(rows)
+        elif kept is not None:
+            self.select_meeting(kept.meeting_id)  # a reload keeps the clerk's place
         self.list_view.setProperty("sized_for", len(rows))
         self.stack.setCurrentWidget(self.body)
 
@@ -152,11 +155,23 @@ class MeetingsPage(Page):
         """Start at the next meeting, not at the first one ever held."""
         today = date.today()
         upcoming = next((r for r in rows if r.starts_at.date() >= today), rows[-1])
+        self.select_meeting(upcoming.meeting_id)
+
+    def select_meeting(self, meeting_id: int) -> None:
+        """Select the meeting in the list (if the search shows it) and its day in the month."""
         for proxy_row in range(self.proxy.rowCount()):
-            if self.proxy.row_at(proxy_row).meeting_id == upcoming.meeting_id:
+            row = self.proxy.row_at(proxy_row)
+            if row.meeting_id == meeting_id:
                 self.list_view.selectRow(proxy_row)
                 self.list_view.scrollTo(self.proxy.index(proxy_row, 0))
-        self.month.select_day(upcoming.starts_at.date())
+                self.month.select_day(row.starts_at.date())
+                return
+
+    def _listed_selection(self) -> MeetingRow | None:
+        index = self.list_view.currentIndex()
+        if not index.isValid() or not self.list_view.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.proxy.row_at(index.row())
 
     def _show_in_month(self) -> None:
         """The month grid shows what the list shows, search included."""
@@ -175,11 +190,10 @@ class MeetingsPage(Page):
                 return None
             live = [m for m in meetings if m.status is not MeetingStatus.CANCELLED]
             return (live or meetings)[0]
-        index = self.list_view.currentIndex()
-        if not index.isValid() or not self.list_view.selectionModel().isRowSelected(index.row()):
+        row = self._listed_selection()
+        if row is None:
             self.context.status_message.emit(self.tr("Select a meeting first."))
-            return None
-        return self.proxy.row_at(index.row())
+        return row
 
     # -- acting ----------------------------------------------------------------------------
 
@@ -194,8 +208,9 @@ class MeetingsPage(Page):
 
         def save(fields) -> None:
             with self.context.database.transaction() as session:
-                create_meeting(session, board_id, fields)
+                meeting_id = create_meeting(session, board_id, fields).id
             self.context.data_changed.emit()
+            self.select_meeting(meeting_id)  # ready for Open, Enter or Save invite
 
         MeetingDialog(save, title=self._board_name, rules=self._rules, parent=self).exec()
 
@@ -207,8 +222,10 @@ class MeetingsPage(Page):
 
         def save(plan) -> None:
             with self.context.database.transaction() as session:
-                count = len(create_series(session, board_id, plan).meetings)
+                meetings = create_series(session, board_id, plan).meetings
+                count, first_id = len(meetings), min(meetings, key=lambda m: m.starts_at).id
             self.context.data_changed.emit()
+            self.select_meeting(first_id)
             self.context.status_message.emit(
                 self.tr("Scheduled {0} meetings: {1}.").format(count, plan.describe())
             )
