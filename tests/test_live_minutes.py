@@ -393,3 +393,22 @@ def test_the_window_is_styled_through_fonts_and_palette_roles_not_a_window_style
     assert all(hint.foregroundRole() == QPalette.ColorRole.PlaceholderText for hint in hints)
     assert window.side.autoFillBackground()
     assert window.side.backgroundRole() == QPalette.ColorRole.AlternateBase
+
+
+def test_minuting_a_meeting_still_to_come_says_which_day_it_is(qtbot, demo_database, open_window):
+    """Minutes typed into next month's meeting by mistake would go into the wrong record."""
+    later = meeting_with(demo_database, THE_OCTOBER_2016_MEETING)
+    coming = date.today() + timedelta(days=30)
+    with demo_database.transaction() as session:
+        meeting = session.get(Meeting, later)
+        length = meeting.ends_at - meeting.starts_at
+        meeting.starts_at = meeting.starts_at.replace(coming.year, coming.month, coming.day)
+        meeting.ends_at = meeting.starts_at + length
+    window = open_window(later)
+    assert window.banner.isVisible()
+    assert window.banner.label.text() == (
+        f"This meeting is on {coming:%a} {coming.day} {coming:%b %Y}, not today: check it is "
+        "the meeting being held before minuting it."
+    )
+    held = open_window(meeting_with(demo_database, THE_2019_MEETING))
+    assert not held.banner.isVisible(), "a meeting already held is minuted without a word"

@@ -10,6 +10,8 @@ approved minutes, open read-only with a banner saying why.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -222,6 +224,13 @@ class LiveMinutesWindow(QMainWindow):
                 self.tr("Being minuted by {0} — read only. This view follows their typing.").format(
                     access.holder
                 )
+            )
+        elif self.editor.meeting_day > date.today() and not self.closed:
+            self.banner.say(  # minutes typed into next month's meeting by mistake
+                self.tr(
+                    "This meeting is on {0}, not today: check it is the meeting being held "
+                    "before minuting it."
+                ).format(format_date(self.editor.meeting_day))
             )
         else:
             self.banner.hide()
